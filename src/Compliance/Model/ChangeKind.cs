@@ -1,0 +1,7 @@
+namespace ComplianceReport.Compliance.Model;
+
+public enum ChangeKind
+{
+    New,
+    Resolved,
+}

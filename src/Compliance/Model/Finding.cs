@@ -1,0 +1,22 @@
+namespace ComplianceReport.Compliance.Model;
+
+/// <summary>
+/// One row of the report: a resource that a rule evaluated in an account and region. The output
+/// stage (workbook, S3, Jira) consumes only findings and summaries, never snapshots.
+/// </summary>
+public sealed record Finding(
+    string AccountId,
+    string AccountName,
+    string Region,
+    string RuleName,
+    string ResourceType,
+    string ResourceId,
+    string? ResourceName,
+    ComplianceType Compliance,
+    string? Annotation,
+    DateTimeOffset LastEvaluated,
+    IReadOnlyDictionary<string, string> Tags)
+{
+    /// <summary>Identity of a finding across runs: the same resource under the same rule.</summary>
+    public FindingKey Key => new(AccountId, Region, RuleName, ResourceType, ResourceId);
+}

@@ -1,0 +1,7 @@
+namespace ComplianceReport.Compliance.Model;
+
+public enum RunTrigger
+{
+    Scheduled,
+    OnDemand,
+}

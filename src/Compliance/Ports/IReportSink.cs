@@ -1,0 +1,17 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Compliance.Ports;
+
+/// <summary>
+/// Delivers a finished report somewhere (local folder, S3, Jira). Sinks run in <see cref="Order"/>;
+/// each sees what the earlier ones delivered (Jira links to the S3 object). A sink reports its own
+/// failure in the result rather than throwing, so one sink never loses the others' work.
+/// </summary>
+public interface IReportSink
+{
+    string Name { get; }
+
+    int Order { get; }
+
+    Task<DeliveryResult> DeliverAsync(ReportArtifact artifact, IReadOnlyList<DeliveryResult> earlier, CancellationToken cancellationToken);
+}
