@@ -1,0 +1,188 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Compliance.Evaluation;
+
+/// <summary>
+/// The evaluate stage: pure functions from fetched snapshots to findings, summaries and totals.
+/// </summary>
+public static class ComplianceEvaluator
+{
+    /// <summary>Every NON_COMPLIANT evaluation of the account's scanned regions, as findings.</summary>
+    public static IEnumerable<Finding> Findings(AccountScan scan)
+    {
+        foreach (var region in scan.Regions)
+        {
+            if (region.Status != RegionScanStatus.Scanned)
+            {
+                continue;
+            }
+
+            foreach (var evaluation in region.NonCompliant)
+            {
+                yield return new Finding(
+                    scan.Account.AccountId,
+                    scan.Account.Name,
+                    region.Region,
+                    evaluation.RuleName,
+                    evaluation.ResourceType,
+                    evaluation.ResourceId,
+                    evaluation.ResourceName,
+                    evaluation.Compliance,
+                    evaluation.Annotation,
+                    evaluation.LastEvaluated,
+                    evaluation.Tags);
+            }
+        }
+    }
+
+    public static AccountSummary Summarize(AccountScan scan)
+    {
+        var compliant = 0;
+        var nonCompliant = 0;
+        var resources = 0;
+        foreach (var region in scan.Regions)
+        {
+            if (region.Status != RegionScanStatus.Scanned)
+            {
+                continue;
+            }
+
+            foreach (var rule in region.Rules)
+            {
+                if (rule.Compliance == ComplianceType.Compliant)
+                {
+                    compliant++;
+                }
+                else if (rule.Compliance == ComplianceType.NonCompliant)
+                {
+                    nonCompliant++;
+                }
+            }
+
+            resources += region.NonCompliant.Count(e => e.Compliance == ComplianceType.NonCompliant);
+        }
+
+        var evaluated = compliant + nonCompliant;
+        double? percent = evaluated == 0 ? null : (double)compliant / evaluated;
+        return new AccountSummary(scan.Account, scan.Status, compliant, nonCompliant, resources, percent, scan.Error);
+    }
+
+    /// <summary>
+    /// What the Errors sheet lists for this account: the account-level reason, or each region that
+    /// failed or has no Config recorder. Nothing is silently dropped.
+    /// </summary>
+    public static IEnumerable<ErrorEntry> Errors(AccountScan scan)
+    {
+        if (scan.Error is not null)
+        {
+            yield return new ErrorEntry(scan.Account.AccountId, scan.Account.Name, null, scan.Error);
+            yield break;
+        }
+
+        foreach (var region in scan.Regions)
+        {
+            switch (region.Status)
+            {
+                case RegionScanStatus.Failed:
+                    yield return new ErrorEntry(
+                        scan.Account.AccountId,
+                        scan.Account.Name,
+                        region.Region,
+                        region.Error ?? new ScanError(ScanErrorKind.Internal, "Region failed without a reason."));
+                    break;
+                case RegionScanStatus.ConfigNotEnabled:
+                    yield return new ErrorEntry(
+                        scan.Account.AccountId,
+                        scan.Account.Name,
+                        region.Region,
+                        region.Error ?? new ScanError(ScanErrorKind.ConfigNotEnabled, "Config not enabled: no configuration recorder in this region."));
+                    break;
+                default:
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The account status that follows from its regions' outcomes.</summary>
+    public static AccountScanStatus StatusOf(IReadOnlyList<RegionSnapshot> regions)
+    {
+        var failed = regions.Count(r => r.Status == RegionScanStatus.Failed);
+        if (failed == 0)
+        {
+            return AccountScanStatus.Scanned;
+        }
+
+        return failed == regions.Count ? AccountScanStatus.Failed : AccountScanStatus.Partial;
+    }
+
+    /// <summary>Overall compliance: compliant rule evaluations over all evaluated ones, across accounts.</summary>
+    public static double? OverallCompliance(IEnumerable<AccountSummary> accounts)
+    {
+        long compliant = 0;
+        long evaluated = 0;
+        foreach (var account in accounts)
+        {
+            compliant += account.CompliantRules;
+            evaluated += account.CompliantRules + account.NonCompliantRules;
+        }
+
+        return evaluated == 0 ? null : (double)compliant / evaluated;
+    }
+
+    public static ReportTotals Totals(IReadOnlyCollection<AccountSummary> accounts, IReadOnlyCollection<FindingChange> changes, double? previousCompliance)
+    {
+        return new ReportTotals(
+            Accounts: accounts.Count,
+            AccountsScanned: accounts.Count(a => a.Status is AccountScanStatus.Scanned or AccountScanStatus.Partial),
+            AccountsFailed: accounts.Count(a => a.Status == AccountScanStatus.Failed),
+            AccountsSkipped: accounts.Count(a => a.Status == AccountScanStatus.Skipped),
+            AccountsWithFindings: accounts.Count(a => a.NonCompliantResources > 0),
+            NonCompliantResources: accounts.Sum(a => a.NonCompliantResources),
+            NewFindings: changes.Count(c => c.Kind == ChangeKind.New),
+            ResolvedFindings: changes.Count(c => c.Kind == ChangeKind.Resolved),
+            CompliancePercent: OverallCompliance(accounts),
+            PreviousCompliancePercent: previousCompliance);
+    }
+
+    /// <summary>Non-compliant resources per rule in one account, for the Rules summary.</summary>
+    public static IReadOnlyDictionary<string, int> NonCompliantByRule(AccountScan scan)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var finding in Findings(scan))
+        {
+            counts[finding.RuleName] = counts.GetValueOrDefault(finding.RuleName) + 1;
+        }
+
+        return counts;
+    }
+
+    /// <summary>Rules by accounts affected, then resources, from per-account rule counts.</summary>
+    public static IReadOnlyList<RuleSummary> Rules(IEnumerable<IReadOnlyDictionary<string, int>> perAccount)
+    {
+        var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var resources = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var counts in perAccount)
+        {
+            foreach (var (rule, count) in counts)
+            {
+                accounts[rule] = accounts.GetValueOrDefault(rule) + 1;
+                resources[rule] = resources.GetValueOrDefault(rule) + count;
+            }
+        }
+
+        return accounts
+            .Select(pair => new RuleSummary(pair.Key, pair.Value, resources[pair.Key]))
+            .OrderByDescending(r => r.AccountsNonCompliant)
+            .ThenByDescending(r => r.NonCompliantResources)
+            .ThenBy(r => r.RuleName, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The accounts with the most non-compliant resources, worst first.</summary>
+    public static IReadOnlyList<AccountSummary> WorstAccounts(IEnumerable<AccountSummary> accounts, int count) =>
+        accounts.Where(a => a.NonCompliantResources > 0)
+            .OrderByDescending(a => a.NonCompliantResources)
+            .ThenBy(a => a.Account.AccountId, StringComparer.Ordinal)
+            .Take(count)
+            .ToList();
+}

@@ -1,0 +1,16 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Accounts;
+
+/// <summary>The small answer of a scan: what the coordinator records, not the findings themselves.</summary>
+/// <param name="Changes">New and resolved findings against the account's previous run (empty for on-demand rescans).</param>
+/// <param name="Reused">True when a fresh stored result was returned without calling AWS.</param>
+[GenerateSerializer, Immutable, Alias("ComplianceReport.AccountScanOutcome")]
+public sealed record AccountScanOutcome(
+    [property: Id(0)] AccountSummary Summary,
+    [property: Id(1)] IReadOnlyList<ErrorEntry> Errors,
+    [property: Id(2)] IReadOnlyList<FindingChange> Changes,
+    [property: Id(3)] IReadOnlyDictionary<string, int> NonCompliantByRule,
+    [property: Id(4)] bool Reused,
+    [property: Id(5)] string? TraceId,
+    [property: Id(6)] DateTimeOffset CompletedAt);

@@ -1,0 +1,18 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Accounts;
+
+/// <summary>One AWS account (key: its 12-digit id): its session, latest scan and run baselines.</summary>
+public interface IAccountGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Scans the account, or reuses a result younger than <see cref="ScanRequest.MaxAge"/>.
+    /// Concurrent requests share one scan.
+    /// </summary>
+    Task<AccountScanOutcome> ScanAsync(ScanRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The findings this account contributed to run <paramref name="runId"/> (empty if none).</summary>
+    Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken);
+
+    Task<AccountDetails> GetDetailsAsync(CancellationToken cancellationToken);
+}

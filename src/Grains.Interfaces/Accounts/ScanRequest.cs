@@ -1,0 +1,14 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Accounts;
+
+/// <param name="Account">What discovery knows of the account; null keeps what the grain knew (CLI rescans).</param>
+/// <param name="MaxAge">A stored result younger than this is reused instead of scanning again.</param>
+/// <param name="Force">Scan even if a fresh result exists.</param>
+/// <param name="RunId">The report run this scan belongs to; null for an on-demand rescan.</param>
+[GenerateSerializer, Immutable, Alias("ComplianceReport.ScanRequest")]
+public sealed record ScanRequest(
+    [property: Id(0)] OrganizationAccount? Account,
+    [property: Id(1)] TimeSpan MaxAge,
+    [property: Id(2)] bool Force,
+    [property: Id(3)] string? RunId);

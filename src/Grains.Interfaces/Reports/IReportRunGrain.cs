@@ -1,0 +1,17 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Reports;
+
+/// <summary>
+/// One report run (key: the run id; a scheduled run's id is its ISO week). Starting an already
+/// started run changes nothing, so repeated reminder ticks yield one workbook.
+/// </summary>
+public interface IReportRunGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the run in the background and returns at once.</summary>
+    Task<RunStatus> StartAsync(RunStartRequest request, CancellationToken cancellationToken);
+
+    Task<RunStatus> GetStatusAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<AccountSummary>> GetAccountsAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,6 @@
+namespace ComplianceReport.Grains.Interfaces.Reports;
+
+public static class ReportGrainKeys
+{
+    public const string Default = "default";
+}

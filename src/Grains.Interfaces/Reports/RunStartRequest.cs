@@ -1,0 +1,11 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Reports;
+
+/// <param name="History">Earlier runs' overall compliance, oldest first, for the trend chart and Jira.</param>
+[GenerateSerializer, Immutable, Alias("ComplianceReport.RunStartRequest")]
+public sealed record RunStartRequest(
+    [property: Id(0)] string IsoWeek,
+    [property: Id(1)] RunTrigger Trigger,
+    [property: Id(2)] IReadOnlyList<HistoryPoint> History,
+    [property: Id(3)] string? TraceParent);

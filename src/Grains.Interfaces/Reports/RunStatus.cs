@@ -1,0 +1,30 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Grains.Interfaces.Reports;
+
+/// <summary>The record of one run: what it did, how far it got, where its outputs went.</summary>
+/// <param name="Failures">Accounts and regions not scanned, with reasons.</param>
+/// <param name="Resumes">How often the run was picked up again after its silo stopped.</param>
+[GenerateSerializer, Immutable, Alias("ComplianceReport.RunStatus")]
+public sealed record RunStatus(
+    [property: Id(0)] string RunId,
+    [property: Id(1)] string IsoWeek,
+    [property: Id(2)] RunTrigger Trigger,
+    [property: Id(3)] RunPhase Phase,
+    [property: Id(4)] DateTimeOffset? StartedAt,
+    [property: Id(5)] DateTimeOffset? CompletedAt,
+    [property: Id(6)] int AccountsTotal,
+    [property: Id(7)] int AccountsDone,
+    [property: Id(8)] int AccountsFailed,
+    [property: Id(9)] int AccountsSkipped,
+    [property: Id(10)] int NonCompliantResources,
+    [property: Id(11)] double? CompliancePercent,
+    [property: Id(12)] string? WorkbookPath,
+    [property: Id(13)] IReadOnlyList<DeliveryResult> Deliveries,
+    [property: Id(14)] IReadOnlyList<ErrorEntry> Failures,
+    [property: Id(15)] string? TraceId,
+    [property: Id(16)] string? Error,
+    [property: Id(17)] int Resumes)
+{
+    public bool IsFinished => Phase is RunPhase.Completed or RunPhase.Failed;
+}
