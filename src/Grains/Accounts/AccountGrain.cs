@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using ComplianceReport.Compliance;
+using ComplianceReport.Compliance.Evaluation;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+using ComplianceReport.Grains.Diagnostics;
+using ComplianceReport.Grains.Interfaces.Accounts;
+using ComplianceReport.Grains.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace ComplianceReport.Grains.Accounts;
+
+// Reentrant so that concurrent requests for one account (a run and a CLI rescan) join the scan
+// already in flight instead of queueing a second one; state changes are serialized by _stateLock.
+[Reentrant]
+public sealed class AccountGrain(
+    [PersistentState("account", GrainStorageNames.Compliance)] IPersistentState<AccountState> state,
+    IAccountSessionFactory sessions,
+    IComplianceReader reader,
+    IOptions<RunOptions> options,
+    TimeProvider time,
+    ILogger<AccountGrain> logger) : Grain, IAccountGrain
+{
+    private readonly SemaphoreSlim _stateLock = new(1, 1);
+    private IAccountSession? _session;
+    private Task<AccountScan>? _inFlight;
+
+    private string AccountId => this.GetPrimaryKeyString();
+
+    public async Task<AccountScanOutcome> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Account is not null && request.Account != state.State.Account)
+        {
+            await UpdateStateAsync(s => s.Account = request.Account);
+        }
+
+        var current = state.State;
+        if (request.RunId is not null && current.CurrentRun?.RunId == request.RunId)
+        {
+            // A resumed run asks again: answer from what this run already recorded.
+            return Outcome(current.CurrentRun.Scan, current.PreviousRun, reused: true);
+        }
+
+        var reused = !request.Force && IsFresh(current.Latest, request.MaxAge);
+        var scan = reused ? current.Latest! : await SharedScanAsync(cancellationToken);
+
+        RunScan? baseline = null;
+        await UpdateStateAsync(s =>
+        {
+            s.Latest = scan;
+            if (request.RunId is not null && s.CurrentRun?.RunId != request.RunId)
+            {
+                s.PreviousRun = s.CurrentRun;
+                s.CurrentRun = new RunScan(request.RunId, scan);
+            }
+
+            baseline = request.RunId is null ? null : s.PreviousRun;
+        });
+
+        return Outcome(scan, baseline, reused);
+    }
+
+    public Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken)
+    {
+        var run = state.State.CurrentRun?.RunId == runId ? state.State.CurrentRun
+            : state.State.PreviousRun?.RunId == runId ? state.State.PreviousRun
+            : null;
+        IReadOnlyList<Finding> findings = run is null ? [] : ComplianceEvaluator.Findings(run.Scan).ToList();
+        return Task.FromResult(findings);
+    }
+
+    public Task<AccountDetails> GetDetailsAsync(CancellationToken cancellationToken)
+    {
+        var latest = state.State.Latest;
+        var regions = latest?.Regions
+            .Select(r => new RegionStatusLine(r.Region, r.Status, r.Error, r.Rules.Count, r.NonCompliant.Count))
+            .ToList() ?? [];
+        return Task.FromResult(new AccountDetails(
+            AccountId,
+            state.State.Account,
+            latest is null ? null : ComplianceEvaluator.Summarize(latest),
+            regions,
+            latest?.Error,
+            latest?.TraceId,
+            latest?.CompletedAt,
+            state.State.CurrentRun?.RunId));
+    }
+
+    private bool IsFresh(AccountScan? scan, TimeSpan maxAge) =>
+        scan is { Status: AccountScanStatus.Scanned } && time.GetUtcNow() - scan.CompletedAt <= maxAge;
+
+    private Task<AccountScan> SharedScanAsync(CancellationToken cancellationToken)
+    {
+        if (_inFlight is { IsCompleted: false })
+        {
+            return _inFlight;
+        }
+
+        _inFlight = ScanNowAsync(cancellationToken);
+        return _inFlight;
+    }
+
+    private async Task<AccountScan> ScanNowAsync(CancellationToken cancellationToken)
+    {
+        var account = state.State.Account ?? new OrganizationAccount(AccountId, string.Empty, string.Empty, AccountStatus.Active, string.Empty);
+        var startedAt = time.GetUtcNow();
+        using var activity = ComplianceTelemetry.ActivitySource.StartActivity("account.scan");
+        activity?.SetTag("cloud.account.id", account.AccountId);
+        activity?.SetTag("compliance.account.name", account.Name);
+        activity?.SetTag("compliance.account.ou_path", account.OuPath);
+        var traceId = activity?.TraceId.ToString() ?? Activity.Current?.TraceId.ToString();
+
+        AccountScan scan;
+        if (account.Status != AccountStatus.Active)
+        {
+            var error = new ScanError(ScanErrorKind.Suspended, $"Account is {account.Status}: not scanned.");
+            scan = new AccountScan(account, AccountScanStatus.Skipped, error, [], startedAt, time.GetUtcNow(), traceId);
+        }
+        else
+        {
+            _session ??= sessions.Create(account.AccountId);
+            try
+            {
+                var regions = await Task.WhenAll(options.Value.Regions.Select(region => ReadRegionAsync(_session, region, cancellationToken)));
+                scan = new AccountScan(account, ComplianceEvaluator.StatusOf(regions), null, regions, startedAt, time.GetUtcNow(), traceId);
+            }
+            catch (ScanFailedException ex)
+            {
+                scan = new AccountScan(account, AccountScanStatus.Failed, ex.Error, [], startedAt, time.GetUtcNow(), traceId);
+            }
+        }
+
+        var summary = ComplianceEvaluator.Summarize(scan);
+        activity?.SetTag("compliance.outcome", scan.Status.ToString());
+        activity?.SetTag("compliance.non_compliant_resources", summary.NonCompliantResources);
+        if (scan.Error is not null)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, scan.Error.Message);
+            activity?.SetTag("error.type", scan.Error.Code ?? scan.Error.Kind.ToString());
+            AccountGrainLog.NotScanned(logger, account.AccountId, scan.Error.Kind.ToString(), scan.Error.Message);
+        }
+        else
+        {
+            AccountGrainLog.Scanned(logger, account.AccountId, scan.Status.ToString(), summary.NonCompliantResources, (long)(scan.CompletedAt - startedAt).TotalMilliseconds);
+        }
+
+        return scan;
+    }
+
+    private async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    {
+        using var activity = ComplianceTelemetry.ActivitySource.StartActivity("account.scan.region");
+        activity?.SetTag("cloud.account.id", session.AccountId);
+        activity?.SetTag("cloud.region", region);
+        try
+        {
+            var snapshot = await reader.ReadRegionAsync(session, region, cancellationToken);
+            if (snapshot.Status == RegionScanStatus.Failed)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, snapshot.Error?.Message);
+            }
+
+            return snapshot;
+        }
+        catch (ScanFailedException ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Error.Message);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One region's unexpected failure must not lose the account's other regions.
+            AccountGrainLog.RegionFailed(logger, ex, session.AccountId, region, ex.Message);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            var error = new ScanError(ScanErrorKind.Internal, $"{ex.GetType().Name}: {ex.Message}");
+            return new RegionSnapshot(session.AccountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
+        }
+    }
+
+    private AccountScanOutcome Outcome(AccountScan scan, RunScan? baseline, bool reused)
+    {
+        var current = ComplianceEvaluator.Findings(scan);
+        IReadOnlyList<FindingChange> changes = baseline is null || scan.Status == AccountScanStatus.Failed
+            ? []
+            : FindingChanges.Compute(ComplianceEvaluator.Findings(baseline.Scan), current);
+        return new AccountScanOutcome(
+            ComplianceEvaluator.Summarize(scan),
+            ComplianceEvaluator.Errors(scan).ToList(),
+            changes,
+            ComplianceEvaluator.NonCompliantByRule(scan),
+            reused,
+            scan.TraceId,
+            scan.CompletedAt);
+    }
+
+    private async Task UpdateStateAsync(Action<AccountState> change)
+    {
+        await _stateLock.WaitAsync();
+        try
+        {
+            change(state.State);
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _stateLock.Release();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using ComplianceReport.Compliance;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Grains.Interfaces.Reports;
+using ComplianceReport.Grains.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Grains.Reports;
+
+/// <summary>
+/// The cluster's report coordinator. Its reminder ticks often (every <see cref="TickPeriod"/>) and
+/// starts the current week's run once the scheduled instant has passed: a late, missed or repeated
+/// tick still yields exactly one run per ISO week, because the run grain is keyed by the week.
+/// </summary>
+public sealed class ReportGrain(
+    [PersistentState("reports", GrainStorageNames.Compliance)] IPersistentState<ReportIndexState> state,
+    IOptions<ReportOptions> options,
+    TimeProvider time,
+    ILogger<ReportGrain> logger) : Grain, IReportGrain, IRemindable
+{
+    public const string WeeklyReminder = "weekly-report";
+    private static readonly TimeSpan TickPeriod = TimeSpan.FromMinutes(10);
+
+    public async Task EnsureScheduleAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.ScheduledSince is null)
+        {
+            state.State.ScheduledSince = time.GetUtcNow();
+            await state.WriteStateAsync(cancellationToken);
+        }
+
+        await this.RegisterOrUpdateReminder(WeeklyReminder, TimeSpan.FromMinutes(1), TickPeriod);
+        ReportGrainLog.Scheduled(logger, options.Value.Schedule.DayOfWeek.ToString(), options.Value.Schedule.TimeUtc.ToString("HH:mm", CultureInfo.InvariantCulture));
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != WeeklyReminder)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var due = options.Value.Schedule.LastAtOrBefore(now);
+        if (state.State.ScheduledSince is { } since && due < since)
+        {
+            return; // This week's instant passed before the service was scheduled.
+        }
+
+        // Called for every tick after the instant: the run grain ignores a week already started.
+        await StartWeeklyRunAsync(IsoWeek.Of(due), RunTrigger.Scheduled, CancellationToken.None);
+    }
+
+    public async Task<RunStatus> StartWeeklyRunAsync(string isoWeek, RunTrigger trigger, CancellationToken cancellationToken)
+    {
+        var existing = state.State.Runs.FindLast(r => r.RunId == isoWeek);
+        if (existing is not null && existing.Phase != RunPhase.NotStarted)
+        {
+            return await RefreshAsync(existing, cancellationToken);
+        }
+
+        return await StartAsync(isoWeek, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
+    }
+
+    public Task<RunStatus> StartOnDemandRunAsync(string? traceParent, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var week = IsoWeek.Of(now);
+        var runId = string.Create(CultureInfo.InvariantCulture, $"{week}-ondemand-{now:yyyyMMddHHmmssfff}");
+        return StartAsync(runId, new RunStartRequest(week, RunTrigger.OnDemand, [.. state.State.History], traceParent), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RunStatus>> ListRunsAsync(CancellationToken cancellationToken)
+    {
+        var runs = new List<RunStatus>(state.State.Runs.Count);
+        foreach (var run in state.State.Runs)
+        {
+            runs.Add(await RefreshAsync(run, cancellationToken));
+        }
+
+        return runs;
+    }
+
+    public async Task<RunStatus?> GetRunAsync(string? runId, CancellationToken cancellationToken)
+    {
+        var run = runId is null ? state.State.Runs.LastOrDefault() : state.State.Runs.FindLast(r => r.RunId == runId);
+        return run is null ? null : await RefreshAsync(run, cancellationToken);
+    }
+
+    public async Task RecordRunAsync(RunStatus status, CancellationToken cancellationToken)
+    {
+        Upsert(status);
+        if (status.Phase == RunPhase.Completed && status.CompliancePercent is { } percent
+            && !state.State.History.Exists(h => h.RunId == status.RunId))
+        {
+            state.State.History.Add(new HistoryPoint(status.RunId, status.CompletedAt ?? time.GetUtcNow(), percent, status.NonCompliantResources));
+        }
+
+        await state.WriteStateAsync(cancellationToken);
+    }
+
+    private async Task<RunStatus> StartAsync(string runId, RunStartRequest request, CancellationToken cancellationToken)
+    {
+        var status = await GrainFactory.GetGrain<IReportRunGrain>(runId).StartAsync(request, cancellationToken);
+        Upsert(status);
+        await state.WriteStateAsync(cancellationToken);
+        return status;
+    }
+
+    private async Task<RunStatus> RefreshAsync(RunStatus run, CancellationToken cancellationToken) =>
+        run.IsFinished ? run : await GrainFactory.GetGrain<IReportRunGrain>(run.RunId).GetStatusAsync(cancellationToken);
+
+    private void Upsert(RunStatus status)
+    {
+        var index = state.State.Runs.FindIndex(r => r.RunId == status.RunId);
+        if (index >= 0)
+        {
+            state.State.Runs[index] = status;
+        }
+        else
+        {
+            state.State.Runs.Add(status);
+        }
+    }
+}

@@ -1,0 +1,427 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using ComplianceReport.Compliance.Evaluation;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+using ComplianceReport.Grains.Diagnostics;
+using ComplianceReport.Grains.Interfaces.Accounts;
+using ComplianceReport.Grains.Interfaces.Reports;
+using ComplianceReport.Grains.Options;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Grains.Reports;
+
+/// <summary>
+/// Runs one report: discover, fan out to account grains, write the workbook, deliver it. Progress
+/// is checkpointed so that a run whose silo is lost resumes where it stopped (a reminder brings
+/// the grain back on a surviving silo).
+/// </summary>
+public sealed class ReportRunGrain(
+    [PersistentState("run", GrainStorageNames.Compliance)] IPersistentState<RunState> state,
+    IOrganizationDiscovery discovery,
+    IWorkbookWriter workbookWriter,
+    IEnumerable<IReportSink> sinks,
+    IOptions<RunOptions> runOptions,
+    IOptions<ReportOptions> reportOptions,
+    TimeProvider time,
+    ILogger<ReportRunGrain> logger) : Grain, IReportRunGrain, IRemindable
+{
+    private const string KeepAliveReminder = "run-keepalive";
+    private const int FindingsPrefetch = 16;
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _running;
+    private Task _checkpoint = Task.CompletedTask;
+    private DateTimeOffset _lastCheckpoint;
+
+    private string RunId => this.GetPrimaryKeyString();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (IsInProgress(state.State.Phase))
+        {
+            state.State.Resumes++;
+            ReportRunLog.Resumed(logger, RunId, state.State.Phase.ToString(), state.State.Outcomes.Count);
+            StartBackground();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Graceful shutdown: stop scanning and checkpoint; the keep-alive reminder resumes the run.
+        await _stopping.CancelAsync();
+        if (_running is not null)
+        {
+            await _running.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+
+        await _checkpoint;
+        if (IsInProgress(state.State.Phase))
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    public async Task<RunStatus> StartAsync(RunStartRequest request, CancellationToken cancellationToken)
+    {
+        if (state.State.Phase != RunPhase.NotStarted)
+        {
+            return Status();
+        }
+
+        var s = state.State;
+        s.IsoWeek = request.IsoWeek;
+        s.Trigger = request.Trigger;
+        s.History = [.. request.History];
+        s.StartedAt = time.GetUtcNow();
+        s.TraceParent = request.TraceParent;
+        s.Phase = RunPhase.Discovering;
+        await state.WriteStateAsync(cancellationToken);
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        ReportRunLog.Started(logger, RunId, s.Trigger.ToString());
+        StartBackground();
+        return Status();
+    }
+
+    public Task<RunStatus> GetStatusAsync(CancellationToken cancellationToken) => Task.FromResult(Status());
+
+    public Task<IReadOnlyList<AccountSummary>> GetAccountsAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<AccountSummary> accounts = (state.State.Accounts ?? [])
+            .Select(a => state.State.Outcomes.TryGetValue(a.AccountId, out var outcome)
+                ? outcome.Summary
+                : new AccountSummary(a, AccountScanStatus.Skipped, 0, 0, 0, null, null))
+            .ToList();
+        return Task.FromResult(accounts);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (reminderName != KeepAliveReminder)
+        {
+            return;
+        }
+
+        if (!IsInProgress(state.State.Phase))
+        {
+            await UnregisterKeepAliveAsync();
+        }
+
+        // Activation already resumed the run if it was in progress; the tick only keeps it alive.
+    }
+
+    private static bool IsInProgress(RunPhase phase) =>
+        phase is RunPhase.Discovering or RunPhase.Scanning or RunPhase.Building or RunPhase.Delivering;
+
+    private void StartBackground()
+    {
+        if (_running is { IsCompleted: false })
+        {
+            return;
+        }
+
+        _running = RunAsync(_stopping.Token);
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        using var activity = StartRunActivity();
+        s.TraceId ??= activity?.TraceId.ToString();
+        try
+        {
+            if (s.Phase == RunPhase.Discovering || s.Accounts is null)
+            {
+                s.Accounts = [.. await discovery.DiscoverAsync(cancellationToken)];
+                s.Phase = RunPhase.Scanning;
+                ReportRunLog.Discovered(logger, RunId, s.Accounts.Count);
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            if (s.Phase == RunPhase.Scanning)
+            {
+                await ScanAccountsAsync(s.Accounts, cancellationToken);
+                s.Phase = RunPhase.Building;
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            if (s.Phase == RunPhase.Building)
+            {
+                s.WorkbookPath = await BuildWorkbookAsync(s.Accounts, cancellationToken);
+                s.Phase = RunPhase.Delivering;
+                await state.WriteStateAsync(cancellationToken);
+            }
+
+            if (s.Phase == RunPhase.Delivering)
+            {
+                await DeliverAsync(s.WorkbookPath!, cancellationToken);
+                s.Phase = RunPhase.Completed;
+                s.CompletedAt = time.GetUtcNow();
+                await state.WriteStateAsync(cancellationToken);
+                var status = Status();
+                ReportRunLog.Completed(logger, RunId, status.AccountsTotal, status.AccountsFailed, status.NonCompliantResources, s.WorkbookPath!);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: progress is checkpointed and the run resumes elsewhere.
+            return;
+        }
+        catch (Exception ex)
+        {
+            ReportRunLog.Failed(logger, ex, RunId);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            s.Phase = RunPhase.Failed;
+            s.Error = $"{ex.GetType().Name}: {ex.Message}";
+            s.CompletedAt = time.GetUtcNow();
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+
+        await UnregisterKeepAliveAsync();
+        await GrainFactory.GetGrain<IReportGrain>(ReportGrainKeys.Default).RecordRunAsync(Status(), CancellationToken.None);
+    }
+
+    private Activity? StartRunActivity()
+    {
+        var parent = state.State.TraceParent;
+        var activity = parent is not null && ActivityContext.TryParse(parent, null, out var context)
+            ? ComplianceTelemetry.ActivitySource.StartActivity("report.run", ActivityKind.Internal, context)
+            : ComplianceTelemetry.ActivitySource.StartActivity("report.run");
+        activity?.SetTag("compliance.run.id", RunId);
+        activity?.SetTag("compliance.run.trigger", state.State.Trigger.ToString());
+        return activity;
+    }
+
+    private async Task ScanAccountsAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        var pending = accounts.Where(a => !state.State.Outcomes.ContainsKey(a.AccountId)).ToList();
+        using var gate = new SemaphoreSlim(Math.Max(1, runOptions.Value.MaxConcurrentAccounts));
+        var maxAge = runOptions.Value.ResultMaxAge;
+        _lastCheckpoint = time.GetUtcNow();
+
+        // Every continuation runs on this grain's scheduler, so Outcomes needs no lock.
+        await Task.WhenAll(pending.Select(async account =>
+        {
+            await gate.WaitAsync(cancellationToken);
+            try
+            {
+                state.State.Outcomes[account.AccountId] = await ScanOneAsync(account, maxAge, cancellationToken);
+                CheckpointIfDue();
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }));
+        await _checkpoint;
+    }
+
+    private async Task<AccountScanOutcome> ScanOneAsync(OrganizationAccount account, TimeSpan maxAge, CancellationToken cancellationToken)
+    {
+        var grain = GrainFactory.GetGrain<IAccountGrain>(account.AccountId);
+        var request = new ScanRequest(account, maxAge, Force: false, RunId);
+        Exception? last = null;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            try
+            {
+                return await grain.ScanAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                last = ex;
+            }
+        }
+
+        // The grain itself could not answer (its silo died twice, a timeout): record, never drop.
+        var kind = last is TimeoutException ? ScanErrorKind.Timeout : ScanErrorKind.Internal;
+        var error = new ScanError(kind, $"Account scan did not complete: {last!.GetType().Name}: {last.Message}");
+        ReportRunLog.AccountCallFailed(logger, RunId, account.AccountId, error.Message);
+        return new AccountScanOutcome(
+            new AccountSummary(account, AccountScanStatus.Failed, 0, 0, 0, null, error),
+            [new ErrorEntry(account.AccountId, account.Name, null, error)],
+            [],
+            new Dictionary<string, int>(),
+            Reused: false,
+            TraceId: null,
+            time.GetUtcNow());
+    }
+
+    private void CheckpointIfDue()
+    {
+        var now = time.GetUtcNow();
+        if (!_checkpoint.IsCompleted || now - _lastCheckpoint < CheckpointInterval)
+        {
+            return;
+        }
+
+        _lastCheckpoint = now;
+        _checkpoint = state.WriteStateAsync();
+    }
+
+    private async Task<string> BuildWorkbookAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        var directory = Path.GetFullPath(reportOptions.Value.OutputDirectory);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, WorkbookFileName());
+        var partial = path + ".partial";
+        var content = Content(accounts);
+
+        // The writer is CPU-bound for large organizations: keep it off the grain's scheduler.
+        await Task.Run(
+            async () =>
+            {
+                await using var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true);
+                await workbookWriter.WriteAsync(content, file, cancellationToken);
+            },
+            cancellationToken);
+
+        // Appears under its final name only once complete, so a crash never leaves a half workbook.
+        File.Move(partial, path, overwrite: true);
+        return path;
+    }
+
+    private string WorkbookFileName() => $"compliance-report-{RunId}.xlsx";
+
+    private ReportContent Content(IReadOnlyList<OrganizationAccount> accounts)
+    {
+        var s = state.State;
+        var summaries = Summaries(accounts);
+        var history = s.History.ToList();
+        var overall = ComplianceEvaluator.OverallCompliance(summaries);
+        if (overall is not null)
+        {
+            history.Add(new HistoryPoint(RunId, time.GetUtcNow(), overall.Value, summaries.Sum(a => a.NonCompliantResources)));
+        }
+
+        return new ReportContent(
+            RunInfo(),
+            summaries,
+            FindingsAsync(accounts, CancellationToken.None),
+            Changes(accounts),
+            Errors(accounts),
+            history);
+    }
+
+    private RunInfo RunInfo() =>
+        new(RunId, state.State.IsoWeek, state.State.Trigger, state.State.StartedAt ?? time.GetUtcNow(), state.State.CompletedAt ?? time.GetUtcNow(), state.State.TraceId);
+
+    private List<AccountSummary> Summaries(IReadOnlyList<OrganizationAccount> accounts) =>
+        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).Select(a => state.State.Outcomes[a.AccountId].Summary).ToList();
+
+    private List<FindingChange> Changes(IReadOnlyList<OrganizationAccount> accounts) =>
+        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).SelectMany(a => state.State.Outcomes[a.AccountId].Changes).ToList();
+
+    private List<ErrorEntry> Errors(IReadOnlyList<OrganizationAccount> accounts) =>
+        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).SelectMany(a => state.State.Outcomes[a.AccountId].Errors).ToList();
+
+    /// <summary>Streams each account's findings in report order, a few accounts ahead.</summary>
+    private async IAsyncEnumerable<Finding> FindingsAsync(IReadOnlyList<OrganizationAccount> accounts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var window = new Queue<Task<IReadOnlyList<Finding>>>();
+        var runId = RunId;
+        foreach (var account in accounts)
+        {
+            window.Enqueue(GrainFactory.GetGrain<IAccountGrain>(account.AccountId).GetRunFindingsAsync(runId, cancellationToken));
+            if (window.Count >= FindingsPrefetch)
+            {
+                foreach (var finding in await window.Dequeue())
+                {
+                    yield return finding;
+                }
+            }
+        }
+
+        while (window.Count > 0)
+        {
+            foreach (var finding in await window.Dequeue())
+            {
+                yield return finding;
+            }
+        }
+    }
+
+    private async Task DeliverAsync(string workbookPath, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        var accounts = s.Accounts ?? [];
+        var summaries = Summaries(accounts);
+        var changes = Changes(accounts);
+        var previous = s.History.Count > 0 ? s.History[^1].CompliancePercent : (double?)null;
+        var artifact = new ReportArtifact(
+            RunInfo(),
+            Path.GetFileName(workbookPath),
+            workbookPath,
+            new FileInfo(workbookPath).Length,
+            ComplianceEvaluator.Totals(summaries, changes, previous),
+            ComplianceEvaluator.WorstAccounts(summaries, 10),
+            ComplianceEvaluator.Rules(accounts.Where(a => s.Outcomes.ContainsKey(a.AccountId)).Select(a => s.Outcomes[a.AccountId].NonCompliantByRule)).Take(10).ToList(),
+            changes,
+            Errors(accounts));
+
+        foreach (var sink in sinks.OrderBy(x => x.Order))
+        {
+            if (s.Deliveries.Any(d => d.Sink == sink.Name && d.Succeeded))
+            {
+                continue; // Delivered before a resume: do not upload or ticket twice.
+            }
+
+            DeliveryResult result;
+            try
+            {
+                result = await sink.DeliverAsync(artifact, s.Deliveries.ToList(), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                result = new DeliveryResult(sink.Name, false, null, null, $"{ex.GetType().Name}: {ex.Message}");
+            }
+
+            if (!result.Succeeded)
+            {
+                ReportRunLog.DeliveryFailed(logger, RunId, sink.Name, result.Error ?? "unknown");
+            }
+
+            s.Deliveries.RemoveAll(d => d.Sink == result.Sink);
+            s.Deliveries.Add(result);
+            await state.WriteStateAsync(cancellationToken);
+        }
+    }
+
+    private async Task UnregisterKeepAliveAsync()
+    {
+        var reminder = await this.GetReminder(KeepAliveReminder);
+        if (reminder is not null)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private RunStatus Status()
+    {
+        var s = state.State;
+        var outcomes = s.Outcomes.Values;
+        return new RunStatus(
+            RunId,
+            s.IsoWeek,
+            s.Trigger,
+            s.Phase,
+            s.StartedAt,
+            s.CompletedAt,
+            s.Accounts?.Count ?? 0,
+            outcomes.Count,
+            outcomes.Count(o => o.Summary.Status == AccountScanStatus.Failed),
+            outcomes.Count(o => o.Summary.Status == AccountScanStatus.Skipped),
+            outcomes.Sum(o => o.Summary.NonCompliantResources),
+            ComplianceEvaluator.OverallCompliance(outcomes.Select(o => o.Summary)),
+            s.WorkbookPath,
+            s.Deliveries.ToList(),
+            outcomes.SelectMany(o => o.Errors).ToList(),
+            s.TraceId,
+            s.Error,
+            s.Resumes);
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReport.Grains.Reports;
+
+internal static partial class ReportRunLog
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Run {RunId} started ({Trigger})")]
+    public static partial void Started(ILogger logger, string runId, string trigger);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Run {RunId} resumed in phase {Phase} with {AccountsDone} accounts already scanned")]
+    public static partial void Resumed(ILogger logger, string runId, string phase, int accountsDone);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Run {RunId} discovered {Accounts} accounts")]
+    public static partial void Discovered(ILogger logger, string runId, int accounts);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Run {RunId} completed: {Accounts} accounts, {Failed} failed, {NonCompliantResources} non-compliant resources, workbook {WorkbookPath}")]
+    public static partial void Completed(ILogger logger, string runId, int accounts, int failed, int nonCompliantResources, string workbookPath);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Run {RunId} failed")]
+    public static partial void Failed(ILogger logger, Exception exception, string runId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "Run {RunId}: account {AccountId} could not be reached: {Reason}")]
+    public static partial void AccountCallFailed(ILogger logger, string runId, string accountId, string reason);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Run {RunId}: delivery to {Sink} failed: {Reason}")]
+    public static partial void DeliveryFailed(ILogger logger, string runId, string sink, string reason);
+}

@@ -1,0 +1,54 @@
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Grains.Interfaces.Accounts;
+using ComplianceReport.Grains.Interfaces.Reports;
+
+namespace ComplianceReport.Grains.Reports;
+
+/// <summary>A run's persisted progress: enough to resume after its silo is lost.</summary>
+[GenerateSerializer, Alias("ComplianceReport.RunState")]
+public sealed class RunState
+{
+    [Id(0)]
+    public string IsoWeek { get; set; } = string.Empty;
+
+    [Id(1)]
+    public RunTrigger Trigger { get; set; }
+
+    [Id(2)]
+    public RunPhase Phase { get; set; } = RunPhase.NotStarted;
+
+    [Id(3)]
+    public DateTimeOffset? StartedAt { get; set; }
+
+    [Id(4)]
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    [Id(5)]
+    public List<HistoryPoint> History { get; set; } = [];
+
+    /// <summary>Discovery's answer, in report order; null until discovery finished.</summary>
+    [Id(6)]
+    public List<OrganizationAccount>? Accounts { get; set; }
+
+    /// <summary>Accounts already scanned for this run, by account id.</summary>
+    [Id(7)]
+    public Dictionary<string, AccountScanOutcome> Outcomes { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(8)]
+    public string? WorkbookPath { get; set; }
+
+    [Id(9)]
+    public List<DeliveryResult> Deliveries { get; set; } = [];
+
+    [Id(10)]
+    public string? TraceId { get; set; }
+
+    [Id(11)]
+    public string? Error { get; set; }
+
+    [Id(12)]
+    public int Resumes { get; set; }
+
+    [Id(13)]
+    public string? TraceParent { get; set; }
+}
