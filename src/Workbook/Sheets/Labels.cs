@@ -1,0 +1,36 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Workbook.Sheets;
+
+/// <summary>How enum values read in the workbook: AWS's own wire names where AWS has them.</summary>
+internal static class Labels
+{
+    public const string NonCompliant = "NON_COMPLIANT";
+    public const string New = "New";
+    public const string Resolved = "Resolved";
+
+    public static string Of(ComplianceType compliance) => compliance switch
+    {
+        ComplianceType.Compliant => "COMPLIANT",
+        ComplianceType.NonCompliant => NonCompliant,
+        ComplianceType.NotApplicable => "NOT_APPLICABLE",
+        ComplianceType.InsufficientData => "INSUFFICIENT_DATA",
+        _ => compliance.ToString(),
+    };
+
+    public static string Of(AccountStatus status) => status switch
+    {
+        AccountStatus.Active => "ACTIVE",
+        AccountStatus.Suspended => "SUSPENDED",
+        AccountStatus.PendingClosure => "PENDING_CLOSURE",
+        _ => status.ToString(),
+    };
+
+    public static string Of(AccountScanStatus status) => status.ToString();
+
+    public static string Of(ChangeKind kind) => kind == ChangeKind.New ? New : Resolved;
+
+    public static string Of(RunTrigger trigger) => trigger == RunTrigger.Scheduled ? "Scheduled" : "On demand";
+
+    public static string? Of(ScanError? error) => error is null ? null : $"{error.Kind}: {error.Message}";
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using ComplianceReport.Workbook.Packaging;
+using ComplianceReport.Workbook.Styling;
+using ComplianceReport.Workbook.Values;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ComplianceReport.Workbook.Sheets;
+
+/// <summary>
+/// Streams one worksheet part with the SDK's SAX-style <see cref="OpenXmlWriter"/>: rows go out as
+/// they are written and nothing per row is kept, so memory does not depend on the row count.
+/// Text is always an inline string cell (t="inlineStr"): never a formula, whatever its first
+/// character, and no shared-string table growing with the data.
+/// </summary>
+internal sealed class WorksheetWriter : IDisposable
+{
+    private static readonly KeyValuePair<string, string>[] RootNamespaces = [new("r", XlsxPackage.RelationshipNamespace)];
+
+    // Reused for every cell: the writer only reads their names, so one instance of each suffices.
+    private static readonly Row RowElement = new();
+    private static readonly Cell CellElement = new();
+    private static readonly InlineString InlineStringElement = new();
+    private static readonly Text TextElement = new();
+    private static readonly CellValue ValueElement = new();
+
+    // Cell references are built for every cell; caching the letters and style ids saves allocations.
+    private static readonly string[] ColumnNames = [.. Enumerable.Range(0, 32).Select(ComputeColumnName)];
+    private static readonly string[] StyleIds = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
+
+    private readonly OpenXmlWriter _writer;
+    private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
+    private readonly OpenXmlAttribute[] _valueAttributes = new OpenXmlAttribute[2];
+    private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
+    private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
+    private readonly int _columnCount;
+    private string _rowNumber = "0";
+    private int _column;
+    private bool _inRow;
+    private bool _finished;
+
+    public WorksheetWriter(Stream partStream, IReadOnlyList<ColumnSpec> columns, bool freezeHeader)
+    {
+        _columnCount = columns.Count;
+        _writer = OpenXmlWriter.Create(partStream);
+        _writer.WriteStartDocument(standalone: true);
+        _writer.WriteStartElement(new Worksheet(), [], RootNamespaces);
+
+        if (freezeHeader)
+        {
+            _writer.WriteElement(new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            { WorkbookViewId = 0 }));
+        }
+
+        var cols = new Columns();
+        for (var i = 0; i < columns.Count; i++)
+        {
+            var index = (uint)(i + 1);
+            cols.Append(new Column { Min = index, Max = index, Width = columns[i].Width, CustomWidth = true });
+        }
+
+        if (columns.Count > 0)
+        {
+            _writer.WriteElement(cols);
+        }
+
+        _writer.WriteStartElement(new SheetData());
+    }
+
+    /// <summary>Rows written so far (the header included).</summary>
+    public int RowCount { get; private set; }
+
+    /// <summary>The last column's letter, for ranges that span the table.</summary>
+    public string LastColumn => ColumnName(_columnCount - 1);
+
+    public static string ColumnName(int index) => index < ColumnNames.Length ? ColumnNames[index] : ComputeColumnName(index);
+
+    private static string ComputeColumnName(int index)
+    {
+        var name = string.Empty;
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
+    }
+
+    public void WriteHeader(IReadOnlyList<ColumnSpec> columns)
+    {
+        StartRow();
+        foreach (var column in columns)
+        {
+            Text(column.Header, WorkbookStyles.Header);
+        }
+
+        EndRow();
+    }
+
+    public void StartRow()
+    {
+        EndRow();
+        RowCount++;
+        _rowNumber = RowCount.ToString(CultureInfo.InvariantCulture);
+        _column = 0;
+        _rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, _rowNumber);
+        _writer.WriteStartElement(RowElement, _rowAttributes);
+        _inRow = true;
+    }
+
+    public void EndRow()
+    {
+        if (_inRow)
+        {
+            _writer.WriteEndElement();
+            _inRow = false;
+        }
+    }
+
+    /// <summary>Leaves the next cell empty.</summary>
+    public void Skip() => _column++;
+
+    /// <summary>A typed string cell; null or empty text leaves the cell empty.</summary>
+    public void Text(string? value, uint style = WorkbookStyles.Default)
+    {
+        var text = CellText.Clean(value);
+        if (text.Length == 0)
+        {
+            _column++;
+            return;
+        }
+
+        var count = 0;
+        _textAttributes[count++] = new OpenXmlAttribute("r", string.Empty, NextReference());
+        if (style != WorkbookStyles.Default)
+        {
+            _textAttributes[count++] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+        }
+
+        _textAttributes[count++] = new OpenXmlAttribute("t", string.Empty, "inlineStr");
+        _writer.WriteStartElement(CellElement, new ArraySegment<OpenXmlAttribute>(_textAttributes, 0, count));
+        _writer.WriteStartElement(InlineStringElement);
+
+        // Leading or trailing blanks would otherwise be dropped by readers.
+        var preserve = char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]);
+        _writer.WriteStartElement(TextElement, preserve ? _preserveSpace : []);
+        _writer.WriteString(text);
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+    }
+
+    public void Number(double? value, uint style = WorkbookStyles.Default)
+    {
+        if (value is not { } number || double.IsNaN(number) || double.IsInfinity(number))
+        {
+            _column++;
+            return;
+        }
+
+        var count = 0;
+        _valueAttributes[count++] = new OpenXmlAttribute("r", string.Empty, NextReference());
+        if (style != WorkbookStyles.Default)
+        {
+            _valueAttributes[count++] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+        }
+
+        _writer.WriteStartElement(CellElement, new ArraySegment<OpenXmlAttribute>(_valueAttributes, 0, count));
+        _writer.WriteStartElement(ValueElement);
+        _writer.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
+        _writer.WriteEndElement();
+        _writer.WriteEndElement();
+    }
+
+    /// <summary>A date cell in UTC, shown with the workbook's date-time format.</summary>
+    public void Date(DateTimeOffset? value)
+    {
+        Number(value?.UtcDateTime.ToOADate(), WorkbookStyles.DateTime);
+    }
+
+    /// <summary>Closes the sheet data and writes what Excel expects after it, in schema order.</summary>
+    public void Finish(string? autoFilterRange, IEnumerable<ConditionalFormatting> conditionalFormats, string? drawingRelationshipId)
+    {
+        EndRow();
+        _writer.WriteEndElement();
+        if (autoFilterRange is not null)
+        {
+            _writer.WriteElement(new AutoFilter { Reference = autoFilterRange });
+        }
+
+        foreach (var format in conditionalFormats)
+        {
+            _writer.WriteElement(format);
+        }
+
+        _writer.WriteElement(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        if (drawingRelationshipId is not null)
+        {
+            _writer.WriteElement(new Drawing { Id = drawingRelationshipId });
+        }
+
+        _writer.WriteEndElement();
+        _writer.Close();
+        _finished = true;
+    }
+
+    public void Dispose()
+    {
+        if (!_finished)
+        {
+            _writer.Close();
+        }
+
+        _writer.Dispose();
+    }
+
+    private static string StyleText(uint style) => style < StyleIds.Length ? StyleIds[style] : style.ToString(CultureInfo.InvariantCulture);
+
+    private string NextReference() => ColumnName(_column++) + _rowNumber;
+}

@@ -1,0 +1,545 @@
+using System.Globalization;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Workbook.Charts;
+using ComplianceReport.Workbook.Packaging;
+using ComplianceReport.Workbook.Sheets;
+using ComplianceReport.Workbook.Styling;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace ComplianceReport.Workbook;
+
+/// <summary>
+/// Writes one workbook, part by part. The findings are streamed first (they feed the Rules sheet
+/// and the Summary's totals); the workbook part, written last, lists the sheets in reading order.
+/// </summary>
+internal sealed class WorkbookBuilder
+{
+    private const string WorkbookPart = "xl/workbook.xml";
+    private const int CancellationCheckInterval = 4096;
+
+    private static readonly ColumnSpec[] SummaryColumns =
+    [
+        new("Item", 30), new("Value", 42), new("Compliance %", 16), new("Non-compliant resources", 24),
+    ];
+
+    private static readonly ColumnSpec[] AccountColumns =
+    [
+        new("Account ID", 16), new("Name", 30), new("OU path", 36), new("Account status", 16), new("Scan status", 13),
+        new("Compliant rules", 17), new("Non-compliant rules", 21), new("Non-compliant resources", 25),
+        new("Compliance %", 15), new("Scan error", 60),
+    ];
+
+    private static readonly ColumnSpec[] RuleColumns =
+    [
+        new("Rule", 48), new("Accounts non-compliant", 24), new("Non-compliant resources", 25),
+    ];
+
+    private static readonly ColumnSpec[] FindingColumns =
+    [
+        new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Rule", 40), new("Resource type", 28),
+        new("Resource ID", 40), new("Resource name", 30), new("Compliance", 19), new("Annotation", 50),
+        new("Last evaluated (UTC)", 21), new("Tags", 50),
+    ];
+
+    private static readonly ColumnSpec[] ChangeColumns =
+    [
+        new("Change", 11), new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Rule", 40),
+        new("Resource type", 28), new("Resource ID", 40), new("Resource name", 30), new("Annotation", 50),
+        new("Last evaluated (UTC)", 21),
+    ];
+
+    private static readonly ColumnSpec[] ErrorColumns =
+    [
+        new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Kind", 20), new("Message", 80), new("Code", 24),
+    ];
+
+    private readonly ReportContent _content;
+    private readonly XlsxPackage _package;
+    private readonly int _maxRowsPerSheet;
+    private readonly CancellationToken _cancellationToken;
+    private readonly SheetNameRegistry _names = new();
+    private readonly List<WrittenSheet> _sheets = [];
+    private readonly RuleTally _rules = new();
+    private readonly System.Text.StringBuilder _tags = new();
+    private int _findingRows;
+    private int _sheetPartCount;
+
+    public WorkbookBuilder(ReportContent content, XlsxPackage package, int maxRowsPerSheet, CancellationToken cancellationToken)
+    {
+        _content = content;
+        _package = package;
+        _maxRowsPerSheet = maxRowsPerSheet;
+        _cancellationToken = cancellationToken;
+    }
+
+    public async Task BuildAsync()
+    {
+        // Names are claimed in reading order so the split Findings sheets number from 2.
+        var summaryName = _names.Claim("Summary");
+        var accountsName = _names.Claim("Accounts");
+        var rulesName = _names.Claim("Rules");
+        var findingsName = _names.Claim("Findings");
+        var changesName = _names.Claim("Changes");
+        var errorsName = _names.Claim("Errors");
+
+        WriteStyles();
+        var accounts = WriteAccounts(accountsName);
+        var findings = await WriteFindingsAsync(findingsName);
+        var rules = WriteRules(rulesName);
+        var changes = WriteChanges(changesName);
+        var errors = WriteErrors(errorsName);
+        var summary = WriteSummary(summaryName);
+
+        _sheets.AddRange([summary, accounts, rules, .. findings, changes, errors]);
+        WriteWorkbook();
+        _package.Relate(string.Empty, WorkbookPart, ContentTypes.OfficeDocumentRelationship);
+        _package.Complete();
+    }
+
+    private void WriteStyles()
+    {
+        const string partName = "xl/styles.xml";
+        using (var stream = _package.CreatePart(partName, ContentTypes.Styles))
+        using (var writer = OpenXmlWriter.Create(stream))
+        {
+            writer.WriteStartDocument(standalone: true);
+            writer.WriteElement(WorkbookStyles.Create());
+        }
+
+        _package.Relate(WorkbookPart, partName, ContentTypes.StylesRelationship);
+    }
+
+    private WrittenSheet WriteAccounts(string name)
+    {
+        using var sheet = OpenSheet(name, AccountColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(AccountColumns);
+        foreach (var summary in _content.Accounts)
+        {
+            writer.StartRow();
+            writer.Text(summary.Account.AccountId);
+            writer.Text(summary.Account.Name);
+            writer.Text(summary.Account.OuPath);
+            writer.Text(Labels.Of(summary.Account.Status));
+            writer.Text(Labels.Of(summary.Status));
+            writer.Number(summary.CompliantRules, WorkbookStyles.Count);
+            writer.Number(summary.NonCompliantRules, WorkbookStyles.Count);
+            writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
+            writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
+            writer.Text(Labels.Of(summary.Error));
+        }
+
+        var last = writer.RowCount;
+        ConditionalFormatting[] formats = last < 2
+            ? []
+            :
+            [
+                FormattingRules.PercentColorScale(Range("I", 2, last), 1),
+                FormattingRules.DataBar(Range("G", 2, last), 2),
+                FormattingRules.DataBar(Range("H", 2, last), 3),
+                FormattingRules.TextEquals(Range("E", 2, last), nameof(AccountScanStatus.Failed), WorkbookStyles.BadDxf, 4),
+            ];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
+    private async Task<List<WrittenSheet>> WriteFindingsAsync(string firstName)
+    {
+        var written = new List<WrittenSheet>();
+        OpenedSheet? sheet = null;
+        try
+        {
+            // The caller's context is kept: the findings may come from grain calls.
+            await foreach (var finding in _content.Findings.WithCancellation(_cancellationToken))
+            {
+                if (sheet is null || sheet.Writer.RowCount >= _maxRowsPerSheet)
+                {
+                    if (sheet is not null)
+                    {
+                        written.Add(FinishFindings(sheet));
+                        sheet.Dispose();
+                    }
+
+                    sheet = OpenSheet(written.Count == 0 ? firstName : _names.Claim(firstName), FindingColumns, freezeHeader: true);
+                    sheet.Writer.WriteHeader(FindingColumns);
+                }
+
+                WriteFinding(sheet.Writer, finding);
+                _rules.Add(finding);
+                if (++_findingRows % CancellationCheckInterval == 0)
+                {
+                    _cancellationToken.ThrowIfCancellationRequested();
+                }
+            }
+
+            // No findings still gets a (header-only) Findings sheet, so the layout never changes.
+            if (sheet is null)
+            {
+                sheet = OpenSheet(firstName, FindingColumns, freezeHeader: true);
+                sheet.Writer.WriteHeader(FindingColumns);
+            }
+
+            written.Add(FinishFindings(sheet));
+        }
+        finally
+        {
+            sheet?.Dispose();
+        }
+
+        return written;
+    }
+
+    private static WrittenSheet FinishFindings(OpenedSheet sheet)
+    {
+        var last = sheet.Writer.RowCount;
+        ConditionalFormatting[] formats = last < 2
+            ? []
+            : [FormattingRules.TextEquals(Range("H", 2, last), Labels.NonCompliant, WorkbookStyles.BadDxf, 1)];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
+    private void WriteFinding(WorksheetWriter writer, Finding finding)
+    {
+        writer.StartRow();
+        writer.Text(finding.AccountId);
+        writer.Text(finding.AccountName);
+        writer.Text(finding.Region);
+        writer.Text(finding.RuleName);
+        writer.Text(finding.ResourceType);
+        writer.Text(finding.ResourceId);
+        writer.Text(finding.ResourceName);
+        writer.Text(Labels.Of(finding.Compliance));
+        writer.Text(finding.Annotation);
+        writer.Date(finding.LastEvaluated);
+        writer.Text(FormatTags(finding.Tags));
+    }
+
+    /// <summary>"k=v; k=v", keys in ordinal order so the same tags always read the same.</summary>
+    private string? FormatTags(IReadOnlyDictionary<string, string>? tags)
+    {
+        if (tags is null || tags.Count == 0)
+        {
+            return null;
+        }
+
+        _tags.Clear();
+        if (tags.Count == 1)
+        {
+            foreach (var (key, value) in tags)
+            {
+                _tags.Append(key).Append('=').Append(value);
+            }
+
+            return _tags.ToString();
+        }
+
+        var keys = new string[tags.Count];
+        var i = 0;
+        foreach (var key in tags.Keys)
+        {
+            keys[i++] = key;
+        }
+
+        Array.Sort(keys, StringComparer.Ordinal);
+        foreach (var key in keys)
+        {
+            if (_tags.Length > 0)
+            {
+                _tags.Append("; ");
+            }
+
+            _tags.Append(key).Append('=').Append(tags[key]);
+        }
+
+        return _tags.ToString();
+    }
+
+    private WrittenSheet WriteRules(string name)
+    {
+        using var sheet = OpenSheet(name, RuleColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(RuleColumns);
+        foreach (var rule in _rules.Summaries())
+        {
+            writer.StartRow();
+            writer.Text(rule.RuleName);
+            writer.Number(rule.AccountsNonCompliant, WorkbookStyles.Count);
+            writer.Number(rule.NonCompliantResources, WorkbookStyles.Count);
+        }
+
+        var last = writer.RowCount;
+        ConditionalFormatting[] formats = last < 2
+            ? []
+            :
+            [
+                FormattingRules.DataBar(Range("B", 2, last), 1),
+                FormattingRules.DataBar(Range("C", 2, last), 2),
+            ];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
+    private WrittenSheet WriteChanges(string name)
+    {
+        using var sheet = OpenSheet(name, ChangeColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(ChangeColumns);
+        foreach (var change in _content.Changes)
+        {
+            var finding = change.Finding;
+            writer.StartRow();
+            writer.Text(Labels.Of(change.Kind));
+            writer.Text(finding.AccountId);
+            writer.Text(finding.AccountName);
+            writer.Text(finding.Region);
+            writer.Text(finding.RuleName);
+            writer.Text(finding.ResourceType);
+            writer.Text(finding.ResourceId);
+            writer.Text(finding.ResourceName);
+            writer.Text(finding.Annotation);
+            writer.Date(finding.LastEvaluated);
+        }
+
+        var last = writer.RowCount;
+        ConditionalFormatting[] formats = last < 2
+            ? []
+            :
+            [
+                FormattingRules.TextEquals(Range("A", 2, last), Labels.New, WorkbookStyles.BadDxf, 1),
+                FormattingRules.TextEquals(Range("A", 2, last), Labels.Resolved, WorkbookStyles.GoodDxf, 2),
+            ];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
+    private WrittenSheet WriteErrors(string name)
+    {
+        using var sheet = OpenSheet(name, ErrorColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(ErrorColumns);
+        foreach (var error in _content.Errors)
+        {
+            writer.StartRow();
+            writer.Text(error.AccountId);
+            writer.Text(error.AccountName);
+            writer.Text(error.Region ?? "(all regions)");
+            writer.Text(error.Error.Kind.ToString());
+            writer.Text(error.Error.Message);
+            writer.Text(error.Error.Code);
+        }
+
+        return sheet.Finish(withAutoFilter: true, []);
+    }
+
+    private WrittenSheet WriteSummary(string name)
+    {
+        var run = _content.Run;
+        var accounts = _content.Accounts;
+        var evaluatedRules = accounts.Sum(a => (long)a.CompliantRules + a.NonCompliantRules);
+        double? overall = evaluatedRules == 0 ? null : accounts.Sum(a => (double)a.CompliantRules) / evaluatedRules;
+
+        // The history table starts at a fixed row so the chart, written before the sheet, can refer to it.
+        const int historyHeaderRow = 26;
+        var partName = NextSheetPartName();
+        var history = _content.History;
+        var drawingId = history.Count > 0 ? WriteTrendChart(name, partName, historyHeaderRow + 1, history) : null;
+
+        using var sheet = OpenSheet(name, SummaryColumns, freezeHeader: false, partName);
+        var writer = sheet.Writer;
+        writer.StartRow();
+        writer.Text("AWS Config compliance report", WorkbookStyles.Title);
+        writer.StartRow();
+        writer.StartRow();
+        writer.Text("Run", WorkbookStyles.Section);
+        Pair(writer, "Run ID", run.RunId);
+        Pair(writer, "ISO week", run.IsoWeek);
+        Pair(writer, "Trigger", Labels.Of(run.Trigger));
+        writer.StartRow();
+        writer.Text("Started (UTC)", WorkbookStyles.Label);
+        writer.Date(run.StartedAt);
+        writer.StartRow();
+        writer.Text("Completed (UTC)", WorkbookStyles.Label);
+        writer.Date(run.CompletedAt);
+        Pair(writer, "Trace ID", run.TraceId);
+        writer.StartRow();
+        writer.StartRow();
+        writer.Text("Totals", WorkbookStyles.Section);
+        Count(writer, "Accounts", accounts.Count);
+        Count(writer, "Accounts scanned", accounts.Count(a => a.Status == AccountScanStatus.Scanned));
+        Count(writer, "Accounts partially scanned", accounts.Count(a => a.Status == AccountScanStatus.Partial));
+        Count(writer, "Accounts failed", accounts.Count(a => a.Status == AccountScanStatus.Failed));
+        Count(writer, "Accounts skipped", accounts.Count(a => a.Status == AccountScanStatus.Skipped));
+        Count(writer, "Accounts with findings", accounts.Count(a => a.NonCompliantResources > 0));
+        Count(writer, "Non-compliant resources", _rules.NonCompliantFindings);
+        Count(writer, "Findings listed", _findingRows);
+        Count(writer, "New since previous run", _content.Changes.Count(c => c.Kind == ChangeKind.New));
+        Count(writer, "Resolved since previous run", _content.Changes.Count(c => c.Kind == ChangeKind.Resolved));
+        Count(writer, "Scan errors", _content.Errors.Count);
+        writer.StartRow();
+        writer.Text("Overall compliance", WorkbookStyles.Label);
+        writer.Number(overall, WorkbookStyles.Percent);
+        var overallRow = writer.RowCount;
+
+        var formats = new List<ConditionalFormatting> { FormattingRules.PercentColorScale(Range("B", overallRow, overallRow), 1) };
+        var nextRow = overallRow + 2;
+        if (history.Count > 0)
+        {
+            while (writer.RowCount < historyHeaderRow - 2)
+            {
+                writer.StartRow();
+            }
+
+            writer.StartRow();
+            writer.Text("History", WorkbookStyles.Section);
+            writer.StartRow();
+            foreach (var header in new[] { "Run", "Completed (UTC)", "Compliance %", "Non-compliant resources" })
+            {
+                writer.Text(header, WorkbookStyles.Header);
+            }
+
+            foreach (var point in history)
+            {
+                writer.StartRow();
+                writer.Text(point.RunId);
+                writer.Date(point.CompletedAt);
+                writer.Number(point.CompliancePercent, WorkbookStyles.Percent);
+                writer.Number(point.NonCompliantResources, WorkbookStyles.Count);
+            }
+
+            formats.Add(FormattingRules.PercentColorScale(Range("C", historyHeaderRow + 1, writer.RowCount), formats.Count + 1));
+            nextRow = writer.RowCount + 2;
+        }
+
+        while (writer.RowCount < nextRow - 1)
+        {
+            writer.StartRow();
+        }
+
+        writer.StartRow();
+        writer.Text("Compliance by account", WorkbookStyles.Section);
+        writer.StartRow();
+        foreach (var header in new[] { "Account ID", "Name", "Compliance %", "Non-compliant resources" })
+        {
+            writer.Text(header, WorkbookStyles.Header);
+        }
+
+        var firstAccountRow = writer.RowCount + 1;
+        foreach (var summary in accounts)
+        {
+            writer.StartRow();
+            writer.Text(summary.Account.AccountId);
+            writer.Text(summary.Account.Name);
+            writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
+            writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
+        }
+
+        if (accounts.Count > 0)
+        {
+            formats.Add(FormattingRules.PercentColorScale(Range("C", firstAccountRow, writer.RowCount), formats.Count + 1));
+            formats.Add(FormattingRules.DataBar(Range("D", firstAccountRow, writer.RowCount), formats.Count + 1));
+        }
+
+        return sheet.Finish(withAutoFilter: false, formats, drawingId);
+    }
+
+    /// <summary>Writes the chart and drawing parts; returns the drawing's relationship id for the sheet.</summary>
+    private string WriteTrendChart(string sheetName, string sheetPart, int firstRow, IReadOnlyList<HistoryPoint> history)
+    {
+        const string drawingPart = "xl/drawings/drawing1.xml";
+        const string chartPart = "xl/charts/chart1.xml";
+
+        using (var stream = _package.CreatePart(chartPart, ContentTypes.Chart))
+        using (var writer = OpenXmlWriter.Create(stream))
+        {
+            writer.WriteStartDocument(standalone: true);
+            writer.WriteElement(ComplianceTrendChart.Create(
+                sheetName,
+                firstRow,
+                [.. history.Select(p => Values.CellText.Clean(p.RunId))],
+                [.. history.Select(p => p.CompliancePercent)]));
+        }
+
+        var chartId = _package.Relate(drawingPart, chartPart, ContentTypes.ChartRelationship);
+        using (var stream = _package.CreatePart(drawingPart, ContentTypes.Drawing))
+        using (var writer = OpenXmlWriter.Create(stream))
+        {
+            writer.WriteStartDocument(standalone: true);
+            writer.WriteElement(ComplianceTrendChart.Anchor(chartId, fromColumn: 5, fromRow: 2, toColumn: 14, toRow: 22));
+        }
+
+        return _package.Relate(sheetPart, drawingPart, ContentTypes.DrawingRelationship);
+    }
+
+    private void WriteWorkbook()
+    {
+        var sheets = new DocumentFormat.OpenXml.Spreadsheet.Sheets();
+        var definedNames = new DefinedNames();
+        for (var i = 0; i < _sheets.Count; i++)
+        {
+            var sheet = _sheets[i];
+            sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)(i + 1), Id = sheet.RelationshipId });
+            if (sheet.AutoFilterRange is not null)
+            {
+                // Excel keeps the filtered range under this hidden name; without it Excel repairs the file.
+                definedNames.Append(new DefinedName(Absolute(sheet.Name, sheet.AutoFilterRange))
+                {
+                    Name = "_xlnm._FilterDatabase",
+                    LocalSheetId = (uint)i,
+                    Hidden = true,
+                });
+            }
+        }
+
+        var workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook(
+            new BookViews(new WorkbookView { ActiveTab = 0 }),
+            sheets);
+        if (definedNames.HasChildren)
+        {
+            workbook.Append(definedNames);
+        }
+
+        workbook.AddNamespaceDeclaration("r", XlsxPackage.RelationshipNamespace);
+        using var stream = _package.CreatePart(WorkbookPart, ContentTypes.Workbook);
+        using var writer = OpenXmlWriter.Create(stream);
+        writer.WriteStartDocument(standalone: true);
+        writer.WriteElement(workbook);
+    }
+
+    private string NextSheetPartName() =>
+        "xl/worksheets/sheet" + (++_sheetPartCount).ToString(CultureInfo.InvariantCulture) + ".xml";
+
+    private OpenedSheet OpenSheet(string name, IReadOnlyList<ColumnSpec> columns, bool freezeHeader, string? partName = null)
+    {
+        partName ??= NextSheetPartName();
+        var relationshipId = _package.Relate(WorkbookPart, partName, ContentTypes.WorksheetRelationship);
+        var stream = _package.CreatePart(partName, ContentTypes.Worksheet);
+        return new OpenedSheet(name, relationshipId, stream, new WorksheetWriter(stream, columns, freezeHeader));
+    }
+
+    private static void Pair(WorksheetWriter writer, string label, string? value)
+    {
+        writer.StartRow();
+        writer.Text(label, WorkbookStyles.Label);
+        writer.Text(value);
+    }
+
+    private static void Count(WorksheetWriter writer, string label, int value)
+    {
+        writer.StartRow();
+        writer.Text(label, WorkbookStyles.Label);
+        writer.Number(value, WorkbookStyles.Count);
+    }
+
+    private static string Range(string column, int firstRow, int lastRow) =>
+        string.Create(CultureInfo.InvariantCulture, $"{column}{firstRow}:{column}{lastRow}");
+
+    private static string Absolute(string sheetName, string range)
+    {
+        var parts = range.Split(':');
+        static string Abs(string cell)
+        {
+            var split = cell.IndexOfAny("0123456789".ToCharArray());
+            return "$" + cell[..split] + "$" + cell[split..];
+        }
+
+        return "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'!" + Abs(parts[0]) + ":" + Abs(parts[1]);
+    }
+}
