@@ -1,0 +1,68 @@
+using Amazon.S3;
+using ComplianceReport.Compliance.Ports;
+using ComplianceReport.Delivery.Jira;
+using ComplianceReport.Delivery.S3;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Delivery.Hosting;
+
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the S3 sink when <c>Report:S3Bucket</c> is set and the Jira sink when
+    /// <c>Jira:BaseUrl</c> is set or <c>Jira:DryRun</c> is true, as <see cref="IReportSink"/>s. A
+    /// sink that is off is not registered at all, so the report runs only the sinks that can work.
+    /// Both option sets are validated at start.
+    /// </summary>
+    public static IServiceCollection AddReportDelivery(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        var s3Section = configuration.GetSection(S3DeliveryOptions.SectionName);
+        services.AddOptions<S3DeliveryOptions>().Bind(s3Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<S3DeliveryOptions>, S3DeliveryOptionsValidator>());
+
+        var jiraSection = configuration.GetSection(JiraOptions.SectionName);
+        services.AddOptions<JiraOptions>().Bind(jiraSection).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JiraOptions>, JiraOptionsValidator>());
+
+        var s3 = s3Section.Get<S3DeliveryOptions>() ?? new S3DeliveryOptions();
+        if (!string.IsNullOrWhiteSpace(s3.S3Bucket))
+        {
+            services.TryAddSingleton<IAmazonS3>(_ => CreateS3Client());
+            services.AddSingleton<IReportSink, S3ReportSink>();
+        }
+
+        var jira = jiraSection.Get<JiraOptions>() ?? new JiraOptions();
+        if (jira.Enabled)
+        {
+            // Transient like the typed client itself, so the factory can rotate HTTP handlers.
+            services.AddHttpClient<JiraReportSink>();
+            services.AddTransient<IReportSink>(sp => sp.GetRequiredService<JiraReportSink>());
+        }
+
+        return services;
+    }
+
+    /// <summary>
+    /// The SDK itself reads the region, credentials and AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL
+    /// (it fills ServiceURL from them); a custom endpoint (moto, MinIO, a VPC endpoint URL)
+    /// needs path-style addressing because bucket host names do not resolve there.
+    /// </summary>
+    internal static AmazonS3Client CreateS3Client()
+    {
+        var config = new AmazonS3Config();
+        if (!string.IsNullOrEmpty(config.ServiceURL))
+        {
+            config.ForcePathStyle = true;
+        }
+
+        return new AmazonS3Client(config);
+    }
+}

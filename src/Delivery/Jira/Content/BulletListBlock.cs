@@ -1,0 +1,3 @@
+namespace ComplianceReport.Delivery.Jira.Content;
+
+internal sealed record BulletListBlock(IReadOnlyList<IReadOnlyList<TicketInline>> Items) : TicketBlock;

@@ -1,0 +1,282 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReport.Delivery.Jira;
+
+/// <summary>
+/// The few Jira REST calls the sink makes, with authentication, bounded retries of 429 and 5xx
+/// (honouring Retry-After) and Jira's error messages turned into credential-free text.
+/// </summary>
+internal sealed partial class JiraClient
+{
+    private const int MaxErrorLength = 1000;
+
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly HttpClient _http;
+    private readonly JiraOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Uri _baseUri;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly string[] _secrets;
+
+    public JiraClient(HttpClient http, JiraOptions options, TimeProvider time, ILogger logger)
+    {
+        _http = http;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _baseUri = BaseUri(options.BaseUrl);
+        if (options.ApiVersion == JiraOptions.CloudApiVersion)
+        {
+            var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.Email}:{options.ApiToken}"));
+            _authorization = new AuthenticationHeaderValue("Basic", basic);
+            _secrets = [options.ApiToken, basic];
+        }
+        else
+        {
+            _authorization = new AuthenticationHeaderValue("Bearer", options.ApiToken);
+            _secrets = [options.ApiToken];
+        }
+    }
+
+    /// <summary>The site URL with a trailing slash, so relative paths keep a context path (https://host/jira/).</summary>
+    public static Uri BaseUri(string baseUrl) => new(baseUrl.EndsWith('/') ? baseUrl : baseUrl + "/", UriKind.Absolute);
+
+    public Uri BrowseUri(string issueKey) => new(_baseUri, $"browse/{issueKey}");
+
+    /// <summary>The key of the oldest issue in the project carrying the label, or null.</summary>
+    public async Task<string?> FindIssueAsync(string runLabelTag, CancellationToken cancellationToken)
+    {
+        var body = JiraPayloads.SearchBody(_options.ProjectKey, runLabelTag);
+        var response = await SendAsync("search", () => Json(HttpMethod.Post, JiraPayloads.SearchPath(_options.ApiVersion), body), retryServerErrors: true, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("search", response);
+        if (document.RootElement.TryGetProperty("issues", out var issues) && issues.ValueKind == JsonValueKind.Array && issues.GetArrayLength() > 0)
+        {
+            return IssueKeyOf("search", issues[0]);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Creates the issue. A 5xx is not retried here: Jira may have created it anyway, so the caller
+    /// searches again before another try.
+    /// </summary>
+    public async Task<string> CreateIssueAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync("create issue", () => Json(HttpMethod.Post, JiraPayloads.IssuePath(_options.ApiVersion), body), retryServerErrors: false, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("create issue", response);
+        return IssueKeyOf("create issue", document.RootElement);
+    }
+
+    public async Task AddCommentAsync(string issueKey, JsonObject body, CancellationToken cancellationToken) =>
+        await SendAsync("add comment", () => Json(HttpMethod.Post, JiraPayloads.CommentPath(_options.ApiVersion, issueKey), body), retryServerErrors: true, cancellationToken).ConfigureAwait(false);
+
+    public async Task AttachAsync(string issueKey, string localPath, string fileName, CancellationToken cancellationToken)
+    {
+        await SendAsync(
+            "attach workbook",
+            () =>
+            {
+                var file = new StreamContent(File.OpenRead(localPath));
+                file.Headers.ContentType = new MediaTypeHeaderValue(S3.S3ReportSink.WorkbookContentType);
+                var form = new MultipartFormDataContent { { file, "file", fileName } };
+                var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, JiraPayloads.AttachmentsPath(_options.ApiVersion, issueKey))) { Content = form };
+
+                // Jira refuses multipart posts without this header (its XSRF protection).
+                request.Headers.Add("X-Atlassian-Token", "no-check");
+                return request;
+            },
+            retryServerErrors: true,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits before trying a whole step again (exponential, capped).</summary>
+    public Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(Backoff(attempt), _time, cancellationToken);
+
+    /// <summary>Removes the token (and the basic credential built from it) from any text.</summary>
+    public string Redact(string text)
+    {
+        foreach (var secret in _secrets)
+        {
+            if (!string.IsNullOrEmpty(secret))
+            {
+                text = text.Replace(secret, "[redacted]", StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+
+    private static TimeSpan Backoff(int attempt)
+    {
+        var delay = FirstBackoff * Math.Pow(2, Math.Max(0, attempt - 1));
+        return delay > MaxBackoff ? MaxBackoff : delay;
+    }
+
+    private HttpRequestMessage Json(HttpMethod method, string path, JsonObject body) =>
+        new(method, new Uri(_baseUri, path))
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+
+    private async Task<string> SendAsync(string operation, Func<HttpRequestMessage> build, bool retryServerErrors, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = build();
+            request.Headers.Authorization = _authorization;
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException)
+            {
+                // A timeout or a refused connection: the request may not have arrived.
+                var reason = ex is TaskCanceledException ? "timed out" : "could not be reached: " + ex.Message;
+                if (retryServerErrors && attempt < _options.MaxAttempts)
+                {
+                    var delay = Backoff(attempt);
+                    JiraLog.Retrying(_logger, operation, 0, (long)delay.TotalMilliseconds, attempt, _options.MaxAttempts);
+                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new JiraRequestException(Redact($"Jira {operation} at {_baseUri.Host} {reason}"), transient: true);
+            }
+
+            using (response)
+            {
+                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return text;
+                }
+
+                var status = (int)response.StatusCode;
+                var transient = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
+                var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (retryServerErrors && status >= 500);
+                if (retryable && attempt < _options.MaxAttempts)
+                {
+                    var delay = RetryAfter(response) ?? Backoff(attempt);
+                    if (delay > _options.MaxRetryDelay)
+                    {
+                        throw new JiraRequestException(
+                            string.Create(CultureInfo.InvariantCulture, $"Jira {operation} answered {status} and asked to retry after {delay.TotalSeconds:0} s, longer than Jira:MaxRetryDelay ({_options.MaxRetryDelay.TotalSeconds:0} s)."),
+                            transient: true);
+                    }
+
+                    JiraLog.Retrying(_logger, operation, status, (long)delay.TotalMilliseconds, attempt, _options.MaxAttempts);
+                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+
+                throw new JiraRequestException(Redact(DescribeError(operation, response, text)), transient);
+            }
+        }
+    }
+
+    /// <summary>Retry-After as delta seconds or an HTTP date (RFC 9110); a past date means now.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return null;
+    }
+
+    private static string DescribeError(string operation, HttpResponseMessage response, string body)
+    {
+        var status = $"{(int)response.StatusCode} {response.ReasonPhrase}".Trim();
+        var details = JiraErrors(body);
+        if (details.Length == 0)
+        {
+            var snippet = body.Length > 300 ? body[..300] + "…" : body;
+            details = snippet.Trim().Length == 0 ? "no details in the response" : snippet.ReplaceLineEndings(" ");
+        }
+
+        var message = $"Jira {operation} failed with {status}: {details}";
+        return message.Length > MaxErrorLength ? message[..MaxErrorLength] + "…" : message;
+    }
+
+    /// <summary>Jira's error shape: <c>{"errorMessages": [...], "errors": {"field": "message"}}</c>.</summary>
+    private static string JiraErrors(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return string.Empty;
+            }
+
+            var parts = new List<string>();
+            if (document.RootElement.TryGetProperty("errorMessages", out var messages) && messages.ValueKind == JsonValueKind.Array)
+            {
+                parts.AddRange(messages.EnumerateArray().Where(m => m.ValueKind == JsonValueKind.String).Select(m => m.GetString()!));
+            }
+
+            if (document.RootElement.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object)
+            {
+                parts.AddRange(errors.EnumerateObject().Select(e => $"{e.Name}: {(e.Value.ValueKind == JsonValueKind.String ? e.Value.GetString() : e.Value.GetRawText())}"));
+            }
+
+            return string.Join("; ", parts);
+        }
+        catch (JsonException)
+        {
+            return string.Empty;
+        }
+    }
+
+    private static JsonDocument Parse(string operation, string body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body);
+        }
+        catch (JsonException)
+        {
+            throw new JiraRequestException($"Jira {operation} answered with a body that is not JSON.", transient: false);
+        }
+    }
+
+    // The key goes into later request paths, so only a well-formed key is accepted.
+    private static string IssueKeyOf(string operation, JsonElement issue)
+    {
+        if (issue.ValueKind == JsonValueKind.Object
+            && issue.TryGetProperty("key", out var key)
+            && key.ValueKind == JsonValueKind.String
+            && IssueKey().IsMatch(key.GetString()!))
+        {
+            return key.GetString()!;
+        }
+
+        throw new JiraRequestException($"Jira {operation} answered without a valid issue key.", transient: false);
+    }
+
+    [GeneratedRegex("^[A-Z][A-Z0-9_]*-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex IssueKey();
+}

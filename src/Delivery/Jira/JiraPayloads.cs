@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using ComplianceReport.Delivery.Jira.Content;
+
+namespace ComplianceReport.Delivery.Jira;
+
+/// <summary>Paths and bodies of the Jira REST calls, shared by live delivery and the dry run.</summary>
+internal static class JiraPayloads
+{
+    public static string SearchPath(int apiVersion) =>
+        apiVersion == JiraOptions.CloudApiVersion ? "rest/api/3/search/jql" : "rest/api/2/search";
+
+    public static string IssuePath(int apiVersion) => $"rest/api/{apiVersion}/issue";
+
+    public static string CommentPath(int apiVersion, string issueKey) => $"rest/api/{apiVersion}/issue/{issueKey}/comment";
+
+    public static string AttachmentsPath(int apiVersion, string issueKey) => $"rest/api/{apiVersion}/issue/{issueKey}/attachments";
+
+    /// <summary>Finds the run's issue by its label. The project key and label are validated/sanitized, so quoting is safe.</summary>
+    public static JsonObject SearchBody(string projectKey, string runLabelTag) => new()
+    {
+        ["jql"] = $"project = \"{projectKey}\" AND labels = \"{runLabelTag}\" ORDER BY created ASC",
+        ["fields"] = new JsonArray("summary"),
+        ["maxResults"] = 1,
+    };
+
+    public static JsonObject CreateBody(JiraOptions options, TicketContent content) => new()
+    {
+        ["fields"] = new JsonObject
+        {
+            ["project"] = new JsonObject { ["key"] = options.ProjectKey },
+            ["issuetype"] = new JsonObject { ["name"] = options.IssueType },
+            ["summary"] = content.Summary,
+            ["description"] = Document(options.ApiVersion, content.Description),
+            ["labels"] = new JsonArray(content.Labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+        },
+    };
+
+    public static JsonObject CommentBody(int apiVersion, IReadOnlyList<TicketBlock> blocks) => new()
+    {
+        ["body"] = Document(apiVersion, blocks),
+    };
+
+    private static JsonNode Document(int apiVersion, IReadOnlyList<TicketBlock> blocks) =>
+        apiVersion == JiraOptions.CloudApiVersion
+            ? AdfRenderer.Render(blocks)
+            : JsonValue.Create(WikiRenderer.Render(blocks));
+}
