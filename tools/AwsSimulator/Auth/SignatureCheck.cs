@@ -1,0 +1,10 @@
+namespace ComplianceReport.AwsSimulator.Auth;
+
+internal enum SignatureCheck
+{
+    Valid,
+    MissingAuthentication,
+    Malformed,
+    UnknownKey,
+    Mismatch,
+}

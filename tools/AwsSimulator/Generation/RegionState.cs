@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace ComplianceReport.AwsSimulator.Generation;
+
+/// <summary>
+/// Compliance of one account and region in one simulated week. Week 0 is drawn from each rule's
+/// failure probability; every later week resolves a quarter of the findings and opens new ones at
+/// the rate that keeps the share steady, each decision a hash of (seed, account, region, rule,
+/// resource, week), so any week can be recomputed exactly.
+/// </summary>
+internal sealed class RegionState
+{
+    /// <summary>Monday of week 0; evaluation times fall in the six days before each week's start.</summary>
+    public static readonly DateTimeOffset WeekZero = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
+
+    private const double ResolveRate = 0.25;
+
+    private readonly int _seed;
+    private readonly bool[][] _nonCompliant;
+    private readonly int[] _nonCompliantCounts;
+
+    public RegionState(int seed, RegionData data, int week)
+    {
+        _seed = seed;
+        Data = data;
+        Week = week;
+        _nonCompliant = new bool[data.Rules.Length][];
+        _nonCompliantCounts = new int[data.Rules.Length];
+        for (var r = 0; r < data.Rules.Length; r++)
+        {
+            var rule = data.Rules[r];
+            var flags = new bool[rule.ResourceIndexes.Length];
+            var p = rule.FailureProbability;
+            var openRate = Math.Min(1.0, p * ResolveRate / (1 - p));
+            for (var e = 0; e < flags.Length; e++)
+            {
+                var resourceId = data.Resources[rule.ResourceIndexes[e]].Id;
+                var nonCompliant = Draw(rule.Name, resourceId, 0) < p;
+                for (var w = 1; w <= week; w++)
+                {
+                    var draw = Draw(rule.Name, resourceId, w);
+                    nonCompliant = nonCompliant ? draw >= ResolveRate : draw < openRate;
+                }
+
+                flags[e] = nonCompliant;
+                if (nonCompliant)
+                {
+                    _nonCompliantCounts[r]++;
+                }
+            }
+
+            _nonCompliant[r] = flags;
+        }
+    }
+
+    public RegionData Data { get; }
+
+    public int Week { get; }
+
+    public bool IsNonCompliant(int rule, int evaluation) => _nonCompliant[rule][evaluation];
+
+    public int NonCompliantCount(int rule) => _nonCompliantCounts[rule];
+
+    public string Compliance(int rule) =>
+        Data.Rules[rule].ResourceIndexes.Length == 0 ? "INSUFFICIENT_DATA"
+        : _nonCompliantCounts[rule] > 0 ? "NON_COMPLIANT" : "COMPLIANT";
+
+    /// <summary>When Config recorded the evaluation: within the six days before this week's start.</summary>
+    public DateTimeOffset RecordedTime(int rule, int evaluation)
+    {
+        var resourceId = Data.Resources[Data.Rules[rule].ResourceIndexes[evaluation]].Id;
+        var offset = StableHash.Of(_seed, "time", Data.AccountId, Data.Region, Data.Rules[rule].Name, resourceId, Week.ToString(CultureInfo.InvariantCulture)) % (6 * 86_400UL);
+        return WeekZero.AddDays(7 * Week).AddSeconds(-(double)offset - 60);
+    }
+
+    private double Draw(string rule, string resourceId, int week) =>
+        StableHash.Unit(_seed, "eval", Data.AccountId, Data.Region, rule, resourceId, week.ToString(CultureInfo.InvariantCulture));
+}
