@@ -1,0 +1,274 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Threading.Channels;
+using Amazon.Runtime;
+using ComplianceReport.Aws.Client;
+using ComplianceReport.Aws.ConfigService;
+using ComplianceReport.Aws.RateLimiting;
+using ComplianceReport.Aws.Sessions;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReport.Aws.Compliance;
+
+/// <summary>
+/// Reads one account and region of AWS Config: recorder status, every rule's compliance, every
+/// NON_COMPLIANT evaluation, and the names and tags of those resources.
+/// Speed: the NON_COMPLIANT rules are read concurrently and resource lookups start as soon as 100
+/// keys are known, so the region takes about as long as its longest same-operation chain under
+/// the per-account, region and operation rate limit, not the sum of all calls.
+/// </summary>
+public sealed class ConfigComplianceReader(
+    AwsClientFactory clients,
+    RequestRateLimiter limiter,
+    TimeProvider time,
+    ILogger<ConfigComplianceReader> logger) : IComplianceReader
+{
+    /// <summary>Rounds of re-asking for UnprocessedResourceKeys before a resource goes without name and tags.</summary>
+    private const int MaxLookupRounds = 5;
+
+    private static readonly string[] NonCompliantOnly = ["NON_COMPLIANT"];
+
+    public async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    {
+        var account = AccountSession.From(session);
+
+        // Outside the try: a denied role concerns the whole account and propagates as ScanFailedException.
+        await account.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var started = time.GetTimestamp();
+        using var client = clients.CreateConfig(account.Credentials, region);
+        var config = new ConfigServiceClient(client, (operation, ct) => limiter.WaitAsync(account.AccountId, region, operation, ct));
+        try
+        {
+            var recorders = await config.DescribeConfigurationRecorderStatusAsync(cancellationToken).ConfigureAwait(false);
+            if (!recorders.Any(r => r.Recording == true))
+            {
+                return NotEnabled(account.AccountId, region);
+            }
+
+            var rules = (await config.DescribeComplianceByConfigRuleAsync(cancellationToken).ConfigureAwait(false))
+                .Where(r => !string.IsNullOrEmpty(r.ConfigRuleName))
+                .DistinctBy(r => r.ConfigRuleName, StringComparer.Ordinal)
+                .Select(ToRule)
+                .OrderBy(r => r.RuleName, StringComparer.Ordinal)
+                .ToList();
+            var nonCompliantRules = rules.Where(r => r.Compliance == ComplianceType.NonCompliant).Select(r => r.RuleName).ToList();
+            var findings = await ReadNonCompliantAsync(config, account.AccountId, region, nonCompliantRules, cancellationToken).ConfigureAwait(false);
+            Log.RegionRead(logger, account.AccountId, region, rules.Count, findings.Count, (long)time.GetElapsedTime(started).TotalMilliseconds);
+            return new RegionSnapshot(account.AccountId, region, RegionScanStatus.Scanned, null, rules, findings, time.GetUtcNow());
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode is "NoSuchConfigurationRecorderException" or "NoAvailableConfigurationRecorderException")
+        {
+            return NotEnabled(account.AccountId, region);
+        }
+        catch (AwsServiceException ex)
+        {
+            var kind = ex.IsThrottling ? ScanErrorKind.Throttled
+                : ex.IsAccessDenied ? ScanErrorKind.AccessDenied
+                : ScanErrorKind.AwsError;
+            return Failed(account.AccountId, region, new ScanError(kind, $"{ex.ErrorCode ?? $"HTTP {(int)ex.StatusCode}"}: {ex.Message} (request id {ex.RequestId ?? "none"})", ex.ErrorCode), ex);
+        }
+        catch (Exception ex) when (ex is AwsMalformedResponseException or AwsPaginationException)
+        {
+            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.MalformedResponse, ex.Message), ex);
+        }
+        catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
+        {
+            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.AwsError, $"AWS Config could not be reached: {ex.Message}"), ex);
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, "an AWS Config call timed out"), ex);
+        }
+    }
+
+    private async Task<IReadOnlyList<ResourceEvaluation>> ReadNonCompliantAsync(
+        ConfigServiceClient config,
+        string accountId,
+        string region,
+        IReadOnlyList<string> ruleNames,
+        CancellationToken cancellationToken)
+    {
+        using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var evaluations = new ConcurrentDictionary<(string Rule, string Type, string Id), EvaluationResult>();
+        var resources = new ConcurrentDictionary<ResourceKey, ResourceDetails>();
+        var knownKeys = new ConcurrentDictionary<ResourceKey, byte>();
+        var keys = Channel.CreateUnbounded<ResourceKey>(new UnboundedChannelOptions { SingleReader = true });
+
+        var lookups = LookupAsync(config, accountId, region, keys.Reader, resources, failFast.Token);
+        var rules = ruleNames.Select(rule => ReadRuleAsync(rule)).ToList();
+        try
+        {
+            await Task.WhenAll(rules).ConfigureAwait(false);
+        }
+        catch
+        {
+            // One failed rule fails the region: stop the others and the lookups instead of paying for them.
+            await failFast.CancelAsync().ConfigureAwait(false);
+            keys.Writer.TryComplete();
+            await Task.WhenAll(lookups.ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
+            throw FirstRealError(rules);
+        }
+
+        keys.Writer.TryComplete();
+        await lookups.ConfigureAwait(false);
+
+        return evaluations
+            .Select(pair =>
+            {
+                var key = new ResourceKey(pair.Key.Type, pair.Key.Id);
+                var details = resources.TryGetValue(key, out var found) ? found : ResourceDetails.None;
+                var result = pair.Value;
+                var identifier = result.EvaluationResultIdentifier;
+                return new ResourceEvaluation(
+                    pair.Key.Rule,
+                    pair.Key.Type,
+                    pair.Key.Id,
+                    ComplianceType.NonCompliant,
+                    result.Annotation,
+                    result.ResultRecordedTime ?? result.ConfigRuleInvokedTime ?? identifier?.OrderingTimestamp ?? time.GetUtcNow(),
+                    details.Name,
+                    details.Tags);
+            })
+            .OrderBy(e => e.RuleName, StringComparer.Ordinal)
+            .ThenBy(e => e.ResourceType, StringComparer.Ordinal)
+            .ThenBy(e => e.ResourceId, StringComparer.Ordinal)
+            .ToList();
+
+        async Task ReadRuleAsync(string rule)
+        {
+            var count = 0;
+            await foreach (var page in config.GetComplianceDetailsByConfigRulePagesAsync(rule, NonCompliantOnly, failFast.Token).ConfigureAwait(false))
+            {
+                foreach (var result in page.EvaluationResults ?? [])
+                {
+                    var qualifier = result.EvaluationResultIdentifier?.EvaluationResultQualifier;
+                    if (result.ComplianceType != "NON_COMPLIANT" || qualifier?.ResourceType is not { } type || qualifier.ResourceId is not { } id)
+                    {
+                        continue;
+                    }
+
+                    // Exactly once per rule and resource; Config may report one per evaluation mode.
+                    evaluations.AddOrUpdate(
+                        (rule, type, id),
+                        result,
+                        (_, existing) => (result.ResultRecordedTime ?? DateTimeOffset.MinValue) > (existing.ResultRecordedTime ?? DateTimeOffset.MinValue) ? result : existing);
+                    count++;
+                    var key = new ResourceKey(type, id);
+                    if (knownKeys.TryAdd(key, 0))
+                    {
+                        keys.Writer.TryWrite(key);
+                    }
+                }
+            }
+
+            Log.RuleRead(logger, rule, accountId, region, count);
+        }
+    }
+
+    private static Exception FirstRealError(IEnumerable<Task> tasks) =>
+        tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
+        ?? tasks.Where(t => t.IsFaulted || t.IsCanceled).Select(t => (Exception?)t.Exception?.InnerException ?? new OperationCanceledException()).First();
+
+    /// <summary>Looks resources up 100 at a time while the rules are still being read; the remainder goes last.</summary>
+    private async Task LookupAsync(
+        ConfigServiceClient config,
+        string accountId,
+        string region,
+        ChannelReader<ResourceKey> keys,
+        ConcurrentDictionary<ResourceKey, ResourceDetails> resources,
+        CancellationToken cancellationToken)
+    {
+        var batches = new List<Task>();
+        var pending = new List<ResourceKey>(ConfigServiceClient.MaxBatchKeys);
+        await foreach (var key in keys.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        {
+            pending.Add(key);
+            if (pending.Count == ConfigServiceClient.MaxBatchKeys)
+            {
+                batches.Add(LookupBatchAsync(config, accountId, region, pending.ToArray(), resources, cancellationToken));
+                pending.Clear();
+            }
+        }
+
+        if (pending.Count > 0)
+        {
+            batches.Add(LookupBatchAsync(config, accountId, region, pending.ToArray(), resources, cancellationToken));
+        }
+
+        await Task.WhenAll(batches).ConfigureAwait(false);
+    }
+
+    private async Task LookupBatchAsync(
+        ConfigServiceClient config,
+        string accountId,
+        string region,
+        IReadOnlyList<ResourceKey> batch,
+        ConcurrentDictionary<ResourceKey, ResourceDetails> resources,
+        CancellationToken cancellationToken)
+    {
+        var remaining = batch;
+        for (var round = 0; round < MaxLookupRounds && remaining.Count > 0; round++)
+        {
+            BatchGetResourceConfigResponse response;
+            try
+            {
+                response = await config.BatchGetResourceConfigAsync(remaining, cancellationToken).ConfigureAwait(false);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode is "ValidationException" || ex.IsAccessDenied)
+            {
+                // Names and tags enrich findings; a resource type Config cannot look up must not lose them.
+                Log.ResourceLookupFailed(logger, remaining.Count, accountId, region, ex.ErrorCode);
+                return;
+            }
+
+            foreach (var item in response.BaseConfigurationItems ?? [])
+            {
+                if (item.ResourceType is { } type && item.ResourceId is { } id)
+                {
+                    resources[new ResourceKey(type, id)] = ResourceDetails.From(item);
+                }
+            }
+
+            remaining = response.UnprocessedResourceKeys ?? [];
+        }
+
+        if (remaining.Count > 0)
+        {
+            Log.ResourceLookupFailed(logger, remaining.Count, accountId, region, nameof(HttpStatusCode.TooManyRequests));
+        }
+    }
+
+    private RegionSnapshot NotEnabled(string accountId, string region)
+    {
+        Log.ConfigNotEnabled(logger, accountId, region);
+        return new RegionSnapshot(
+            accountId,
+            region,
+            RegionScanStatus.ConfigNotEnabled,
+            new ScanError(ScanErrorKind.ConfigNotEnabled, $"no AWS Config recorder is recording in {region}"),
+            [],
+            [],
+            time.GetUtcNow());
+    }
+
+    private RegionSnapshot Failed(string accountId, string region, ScanError error, Exception exception)
+    {
+        Log.RegionFailed(logger, accountId, region, error.Kind.ToString(), error.Code, error.Message, exception);
+        return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
+    }
+
+    private static RuleCompliance ToRule(ComplianceByConfigRule rule)
+    {
+        var compliance = rule.Compliance?.ComplianceType switch
+        {
+            "COMPLIANT" => ComplianceType.Compliant,
+            "NON_COMPLIANT" => ComplianceType.NonCompliant,
+            "NOT_APPLICABLE" => ComplianceType.NotApplicable,
+            _ => ComplianceType.InsufficientData,
+        };
+        var count = compliance == ComplianceType.NonCompliant ? rule.Compliance?.ComplianceContributorCount?.CappedCount : null;
+        return new RuleCompliance(rule.ConfigRuleName!, compliance, count);
+    }
+}

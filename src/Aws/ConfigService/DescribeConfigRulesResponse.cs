@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record DescribeConfigRulesResponse(IReadOnlyList<ConfigRule>? ConfigRules, string? NextToken);

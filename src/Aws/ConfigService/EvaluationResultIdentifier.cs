@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record EvaluationResultIdentifier(EvaluationResultQualifier? EvaluationResultQualifier, DateTimeOffset? OrderingTimestamp, string? ResourceEvaluationId);

@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record EvaluationResultQualifier(string? ConfigRuleName, string? ResourceType, string? ResourceId, string? EvaluationMode);

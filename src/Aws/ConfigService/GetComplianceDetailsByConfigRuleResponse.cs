@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record GetComplianceDetailsByConfigRuleResponse(IReadOnlyList<EvaluationResult>? EvaluationResults, string? NextToken);

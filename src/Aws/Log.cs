@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReport.Aws;
+
+/// <summary>The adapter's log events (source-generated; placeholders are stable names).</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Discovered {AccountCount} accounts ({ExcludedCount} excluded) under {ParentCount} parents of organization {ManagementAccountId}")]
+    public static partial void Discovered(ILogger logger, int accountCount, int excludedCount, int parentCount, string managementAccountId);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Config is not enabled in account {AccountId} region {Region}")]
+    public static partial void ConfigNotEnabled(ILogger logger, string accountId, string region);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Read account {AccountId} region {Region}: {RuleCount} rules, {FindingCount} non-compliant resources in {ElapsedMs} ms")]
+    public static partial void RegionRead(ILogger logger, string accountId, string region, int ruleCount, int findingCount, long elapsedMs);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Reading account {AccountId} region {Region} failed: {ErrorKind} {ErrorCode} {ErrorMessage}")]
+    public static partial void RegionFailed(ILogger logger, string accountId, string region, string errorKind, string? errorCode, string errorMessage, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Resource names and tags unavailable for {KeyCount} resources in account {AccountId} region {Region}: {ErrorCode}")]
+    public static partial void ResourceLookupFailed(ILogger logger, int keyCount, string accountId, string region, string? errorCode);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rule {ConfigRuleName} in account {AccountId} region {Region}: {FindingCount} non-compliant resources")]
+    public static partial void RuleRead(ILogger logger, string configRuleName, string accountId, string region, int findingCount);
+}

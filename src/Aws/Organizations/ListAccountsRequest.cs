@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.Organizations;
+
+public sealed record ListAccountsRequest(string? NextToken, int? MaxResults);

@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.Organizations;
+
+public sealed record ListOrganizationalUnitsResponse(IReadOnlyList<OrganizationalUnit>? OrganizationalUnits, string? NextToken);

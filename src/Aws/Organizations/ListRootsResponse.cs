@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.Organizations;
+
+public sealed record ListRootsResponse(IReadOnlyList<OrganizationRoot>? Roots, string? NextToken);

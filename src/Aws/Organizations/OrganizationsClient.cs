@@ -1,0 +1,55 @@
+using ComplianceReport.Aws.Client;
+
+namespace ComplianceReport.Aws.Organizations;
+
+/// <summary>
+/// Typed AWS Organizations operations over <see cref="AwsJsonClient"/>. List calls return every
+/// page (MaxResults 20, the model's maximum).
+/// </summary>
+public sealed class OrganizationsClient(AwsJsonClient client)
+{
+    /// <summary>The model's maximum for every ListX operation.</summary>
+    public const int MaxResults = 20;
+
+    public Task<IReadOnlyList<OrganizationRoot>> ListRootsAsync(CancellationToken cancellationToken) =>
+        AwsPaginator.ReadAllAsync(
+            "ListRoots",
+            (token, ct) => client.InvokeAsync<ListRootsRequest, ListRootsResponse>("ListRoots", new ListRootsRequest(token, MaxResults), ct),
+            page => page.NextToken,
+            page => page.Roots,
+            cancellationToken);
+
+    public Task<IReadOnlyList<OrganizationalUnit>> ListOrganizationalUnitsForParentAsync(string parentId, CancellationToken cancellationToken) =>
+        AwsPaginator.ReadAllAsync(
+            "ListOrganizationalUnitsForParent",
+            (token, ct) => client.InvokeAsync<ListChildrenRequest, ListOrganizationalUnitsResponse>(
+                "ListOrganizationalUnitsForParent", new ListChildrenRequest(parentId, token, MaxResults), ct),
+            page => page.NextToken,
+            page => page.OrganizationalUnits,
+            cancellationToken);
+
+    public Task<IReadOnlyList<OrganizationMemberAccount>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
+        AwsPaginator.ReadAllAsync(
+            "ListAccountsForParent",
+            (token, ct) => client.InvokeAsync<ListChildrenRequest, ListAccountsResponse>(
+                "ListAccountsForParent", new ListChildrenRequest(parentId, token, MaxResults), ct),
+            page => page.NextToken,
+            page => page.Accounts,
+            cancellationToken);
+
+    public Task<IReadOnlyList<OrganizationMemberAccount>> ListAccountsAsync(CancellationToken cancellationToken) =>
+        AwsPaginator.ReadAllAsync(
+            "ListAccounts",
+            (token, ct) => client.InvokeAsync<ListAccountsRequest, ListAccountsResponse>("ListAccounts", new ListAccountsRequest(token, MaxResults), ct),
+            page => page.NextToken,
+            page => page.Accounts,
+            cancellationToken);
+
+    public async Task<OrganizationDescription> DescribeOrganizationAsync(CancellationToken cancellationToken)
+    {
+        var response = await client.InvokeAsync<EmptyRequest, DescribeOrganizationResponse>("DescribeOrganization", EmptyRequest.Instance, cancellationToken)
+            .ConfigureAwait(false);
+        return response.Organization
+            ?? throw new AwsMalformedResponseException(client.Service.ServiceId, "DescribeOrganization", null, System.Net.HttpStatusCode.OK, "no Organization member");
+    }
+}
