@@ -1,0 +1,387 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ComplianceReport.TestSupport;
+
+namespace ComplianceReport.Delivery.Tests.Jira;
+
+/// <summary>
+/// A Jira on a loopback port that records every request and checks it the way Jira Cloud REST v3
+/// (or Data Center v2) would: authentication, required issue fields, the ADF document shape, the
+/// attachment XSRF header. Requests it would reject get Jira's error body shape.
+/// </summary>
+public sealed partial class FakeJira : IAsyncDisposable
+{
+    private static readonly HashSet<string> AdfBlockTypes = ["paragraph", "heading", "bulletList", "listItem"];
+    private static readonly HashSet<string> AdfMarks = ["strong", "code", "link"];
+
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private readonly object _gate = new();
+    private readonly List<RecordedRequest> _requests = [];
+    private readonly List<ScriptedResponse> _script = [];
+    private readonly List<FakeIssue> _issues = [];
+
+    public FakeJira(int apiVersion, string expectedAuthorization, string projectKey = "SEC")
+    {
+        ApiVersion = apiVersion;
+        ExpectedAuthorization = expectedAuthorization;
+        ProjectKey = projectKey;
+        var port = FreePort.Next();
+        BaseUrl = $"http://127.0.0.1:{port}/jira";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _loop = Task.Run(ServeAsync);
+    }
+
+    public int ApiVersion { get; }
+
+    public string ExpectedAuthorization { get; }
+
+    public string ProjectKey { get; }
+
+    /// <summary>The site URL, with a context path as on-premises Jira often has.</summary>
+    public string BaseUrl { get; }
+
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _requests];
+            }
+        }
+    }
+
+    public IReadOnlyList<FakeIssue> Issues
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _issues];
+            }
+        }
+    }
+
+    /// <summary>Validation problems the fake found in requests it answered with 400 without a script.</summary>
+    public List<string> Problems { get; } = [];
+
+    public void Script(ScriptedResponse response)
+    {
+        lock (_gate)
+        {
+            _script.Add(response);
+        }
+    }
+
+    public IEnumerable<RecordedRequest> RequestsTo(string method, string pathSuffix) =>
+        Requests.Where(r => r.Method == method && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try
+        {
+            await _loop;
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
+        {
+            // Stopping the listener ends the loop this way.
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            try
+            {
+                await HandleAsync(context);
+            }
+            catch (Exception ex)
+            {
+                lock (_gate)
+                {
+                    Problems.Add("fake crashed: " + ex);
+                }
+
+                await RespondAsync(context.Response, 500, """{"errorMessages":["fake crashed"]}""");
+            }
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.InputStream.CopyToAsync(buffer);
+        var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, buffer.ToArray());
+        ScriptedResponse? scripted;
+        lock (_gate)
+        {
+            _requests.Add(request);
+            scripted = _script.FirstOrDefault(s => s.Method == request.Method && request.Path.EndsWith(s.PathSuffix, StringComparison.Ordinal));
+            if (scripted is not null)
+            {
+                _script.Remove(scripted);
+            }
+        }
+
+        if (scripted is not null)
+        {
+            if (scripted.ThenPerform)
+            {
+                Route(request);
+            }
+
+            foreach (var (name, value) in scripted.Headers ?? new Dictionary<string, string>())
+            {
+                context.Response.Headers[name] = value;
+            }
+
+            await RespondAsync(context.Response, scripted.Status, scripted.Body);
+            return;
+        }
+
+        if (request.Header("Authorization") != ExpectedAuthorization)
+        {
+            await RespondAsync(context.Response, 401, """{"errorMessages":["You are not authenticated. Authentication required to perform this operation."]}""");
+            return;
+        }
+
+        var (status, body) = Route(request);
+        await RespondAsync(context.Response, status, body);
+    }
+
+    private (int Status, string Body) Route(RecordedRequest request)
+    {
+        var api = $"/jira/rest/api/{ApiVersion}/";
+        if (!request.Path.StartsWith(api, StringComparison.Ordinal) || request.Method != "POST")
+        {
+            return (404, """{"errorMessages":["No such resource"]}""");
+        }
+
+        var path = request.Path[api.Length..];
+        var searchPath = ApiVersion == 3 ? "search/jql" : "search";
+        if (path == searchPath)
+        {
+            return Search(request);
+        }
+
+        if (path == "issue")
+        {
+            return Create(request);
+        }
+
+        var match = IssueSubresource().Match(path);
+        if (match.Success)
+        {
+            var issue = Issues.FirstOrDefault(i => i.Key == match.Groups["key"].Value);
+            if (issue is null)
+            {
+                return (404, """{"errorMessages":["Issue does not exist or you do not have permission to see it."]}""");
+            }
+
+            return match.Groups["what"].Value == "comment" ? Comment(issue, request) : Attach(issue, request);
+        }
+
+        return (404, """{"errorMessages":["No such resource"]}""");
+    }
+
+    private (int, string) Search(RecordedRequest request)
+    {
+        var body = JsonNode.Parse(request.Text)!.AsObject();
+        var jql = body["jql"]?.GetValue<string>() ?? string.Empty;
+        var label = LabelClause().Match(jql);
+        if (!label.Success)
+        {
+            return Reject($"search without a labels clause: {jql}");
+        }
+
+        var found = Issues.Where(i => i.Labels.Contains(label.Groups[1].Value)).Select(i => new JsonObject { ["id"] = "1", ["key"] = i.Key }).ToArray();
+        var result = new JsonObject { ["issues"] = new JsonArray(found) };
+        if (ApiVersion == 2)
+        {
+            result["total"] = found.Length;
+        }
+
+        return (200, result.ToJsonString());
+    }
+
+    private (int, string) Create(RecordedRequest request)
+    {
+        var fields = JsonNode.Parse(request.Text)?["fields"] as JsonObject;
+        if (fields is null)
+        {
+            return Reject("no fields object");
+        }
+
+        var errors = new JsonObject();
+        if (fields["project"]?["key"]?.GetValue<string>() != ProjectKey)
+        {
+            errors["project"] = "valid project is required";
+        }
+
+        if (string.IsNullOrEmpty(fields["issuetype"]?["name"]?.GetValue<string>()))
+        {
+            errors["issuetype"] = "Specify an issue type";
+        }
+
+        var summary = fields["summary"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(summary) || summary.Length > 255 || summary.Contains('\n', StringComparison.Ordinal))
+        {
+            errors["summary"] = "Summary must be a single line of at most 255 characters.";
+        }
+
+        var descriptionProblem = CheckDocument(fields["description"]);
+        if (descriptionProblem is not null)
+        {
+            errors["description"] = descriptionProblem;
+        }
+
+        if (fields["labels"] is not JsonArray labels || labels.Any(l => l is null || l.GetValue<string>().Any(char.IsWhiteSpace)))
+        {
+            errors["labels"] = "Labels must be an array of strings without spaces.";
+        }
+
+        if (errors.Count > 0)
+        {
+            lock (_gate)
+            {
+                Problems.Add(errors.ToJsonString());
+            }
+
+            return (400, new JsonObject { ["errorMessages"] = new JsonArray(), ["errors"] = errors }.ToJsonString());
+        }
+
+        FakeIssue issue;
+        lock (_gate)
+        {
+            issue = new FakeIssue($"{ProjectKey}-{_issues.Count + 1}", (JsonObject)fields.DeepClone());
+            _issues.Add(issue);
+        }
+
+        return (201, new JsonObject { ["id"] = "100" + _issues.Count, ["key"] = issue.Key, ["self"] = $"{BaseUrl}/rest/api/{ApiVersion}/issue/{issue.Key}" }.ToJsonString());
+    }
+
+    private (int, string) Comment(FakeIssue issue, RecordedRequest request)
+    {
+        var body = JsonNode.Parse(request.Text)?["body"];
+        var problem = CheckDocument(body);
+        if (problem is not null)
+        {
+            return Reject("comment body: " + problem);
+        }
+
+        lock (_gate)
+        {
+            issue.Comments.Add(body!.DeepClone());
+        }
+
+        return (201, """{"id":"10000"}""");
+    }
+
+    private (int, string) Attach(FakeIssue issue, RecordedRequest request)
+    {
+        if (request.Header("X-Atlassian-Token") != "no-check")
+        {
+            return (403, "XSRF check failed");
+        }
+
+        if (request.Header("Content-Type")?.StartsWith("multipart/form-data; boundary=", StringComparison.Ordinal) != true
+            || !(request.Text.Contains("name=file", StringComparison.Ordinal) || request.Text.Contains("name=\"file\"", StringComparison.Ordinal)))
+        {
+            return Reject("attachments need multipart/form-data with a part named file");
+        }
+
+        lock (_gate)
+        {
+            issue.Attachments.Add(request.Body);
+        }
+
+        return (200, """[{"id":"10001","filename":"workbook.xlsx"}]""");
+    }
+
+    /// <summary>v3: an ADF doc (version 1, type doc, content[] of known nodes); v2: a string.</summary>
+    private string? CheckDocument(JsonNode? node)
+    {
+        if (ApiVersion == 2)
+        {
+            return node is JsonValue value && value.TryGetValue<string>(out _) ? null : "v2 text must be a string";
+        }
+
+        if (node is not JsonObject doc || doc["version"]?.GetValue<int>() != 1 || doc["type"]?.GetValue<string>() != "doc" || doc["content"] is not JsonArray content)
+        {
+            return "description must be an ADF document: version 1, type doc, content[]";
+        }
+
+        return content.Select(n => CheckAdfNode(n, topLevel: true)).FirstOrDefault(p => p is not null);
+    }
+
+    private static string? CheckAdfNode(JsonNode? node, bool topLevel)
+    {
+        if (node is not JsonObject obj || obj["type"]?.GetValue<string>() is not { } type)
+        {
+            return "ADF node without a type";
+        }
+
+        if (type == "text")
+        {
+            if (topLevel || string.IsNullOrEmpty(obj["text"]?.GetValue<string>()))
+            {
+                return "text nodes must be inline and non-empty";
+            }
+
+            var marks = obj["marks"] as JsonArray ?? [];
+            var unknown = marks.Select(m => m?["type"]?.GetValue<string>()).FirstOrDefault(m => m is null || !AdfMarks.Contains(m));
+            return unknown is null && marks.Count == marks.Select(m => m!["type"]!.GetValue<string>()).Distinct().Count() ? null : "unknown or repeated mark";
+        }
+
+        if (!AdfBlockTypes.Contains(type) || obj["content"] is not JsonArray children)
+        {
+            return $"unexpected ADF node {type}";
+        }
+
+        return children.Select(c => CheckAdfNode(c, topLevel: false)).FirstOrDefault(p => p is not null);
+    }
+
+    private (int, string) Reject(string problem)
+    {
+        lock (_gate)
+        {
+            Problems.Add(problem);
+        }
+
+        return (400, new JsonObject { ["errorMessages"] = new JsonArray(problem) }.ToJsonString());
+    }
+
+    private static async Task RespondAsync(HttpListenerResponse response, int status, string body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body);
+        response.StatusCode = status;
+        response.ContentType = "application/json;charset=UTF-8";
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    [GeneratedRegex("^issue/(?<key>[A-Z][A-Z0-9_]*-[0-9]+)/(?<what>comment|attachments)$")]
+    private static partial Regex IssueSubresource();
+
+    [GeneratedRegex("labels = \"([^\"]+)\"")]
+    private static partial Regex LabelClause();
+}

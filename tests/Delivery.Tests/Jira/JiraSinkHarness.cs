@@ -1,0 +1,58 @@
+using System.Text;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Delivery.Jira;
+using ComplianceReport.Delivery.Tests.Support;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Delivery.Tests.Jira;
+
+/// <summary>A Jira sink wired to a <see cref="FakeJira"/>, an instant clock and a capturing logger.</summary>
+public sealed class JiraSinkHarness : IAsyncDisposable
+{
+    public const string Email = "secops-bot@example.com";
+    public const string Token = "ATATT3xFfGF0-secret-token-value-42";
+
+    public static readonly DateTimeOffset Now = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
+
+    private readonly HttpClient _http = new();
+
+    public JiraSinkHarness(int apiVersion = 3, Action<JiraOptions>? configure = null)
+    {
+        var authorization = apiVersion == 3
+            ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{Token}"))
+            : "Bearer " + Token;
+        Fake = new FakeJira(apiVersion, authorization);
+        Options = new JiraOptions
+        {
+            BaseUrl = Fake.BaseUrl,
+            ProjectKey = Fake.ProjectKey,
+            Email = apiVersion == 3 ? Email : string.Empty,
+            ApiToken = Token,
+            ApiVersion = apiVersion,
+        };
+        configure?.Invoke(Options);
+        Sink = new JiraReportSink(_http, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
+    }
+
+    public FakeJira Fake { get; }
+
+    public JiraOptions Options { get; }
+
+    public InstantTimeProvider Time { get; } = new(Now);
+
+    public CapturingLogger<JiraReportSink> Logger { get; } = new();
+
+    public JiraReportSink Sink { get; }
+
+    public TestArtifacts Files { get; } = new();
+
+    public static DeliveryResult S3Result(string key = "reports/2026/2026-W48/compliance-report-2026-W48.xlsx") =>
+        new("s3", true, $"s3://sec-reports/{key}", $"https://sec-reports.s3.eu-west-1.amazonaws.com/{key}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc", null);
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        Files.Dispose();
+        await Fake.DisposeAsync();
+    }
+}
