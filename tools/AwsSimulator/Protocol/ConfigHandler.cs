@@ -267,10 +267,10 @@ internal sealed class ConfigHandler(ComplianceWorld world, PagingFaults paging, 
             throw AwsServiceException.BadRequest("NoAvailableConfigurationRecorderException", "There are no configuration recorders available to provide the role needed to describe your resources.");
         }
 
-        // Deterministic partial answers: in batches over 25 keys about one key in eight is left
+        // Deterministic partial answers: in batches over 10 keys about one key in eight is left
         // unprocessed, never more than half, so a client retrying the leftovers always finishes.
         var unprocessed = new HashSet<int>();
-        if (parsed.Length > 25)
+        if (parsed.Length > 10)
         {
             var count = parsed.Length.ToString(CultureInfo.InvariantCulture);
             for (var i = 0; i < parsed.Length && unprocessed.Count < parsed.Length / 2; i++)

@@ -158,8 +158,9 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
 
         writer.WriteStartArray(member);
         string? next;
-        // About one page in four comes back empty but with a NextToken, as AWS Organizations does.
-        if (!emptyServed && offset < items.Count && StableHash.Of(seed, "empty-page", scope, offset.ToString(CultureInfo.InvariantCulture)) % 4 == 0)
+        // About one page in four comes back empty but with a NextToken, as AWS Organizations does
+        // (never for the single root, which callers commonly read without paginating).
+        if (!emptyServed && offset < items.Count && scope != "ListRoots" && StableHash.Of(seed, "empty-page", scope, offset.ToString(CultureInfo.InvariantCulture)) % 4 == 0)
         {
             next = PageToken.Encode(scope, offset, emptyPageServed: true);
         }
