@@ -75,6 +75,8 @@ internal sealed class WorkbookBuilder
 
     public async Task BuildAsync()
     {
+        _cancellationToken.ThrowIfCancellationRequested();
+
         // Names are claimed in reading order so the split Findings sheets number from 2.
         var summaryName = _names.Claim("Summary");
         var accountsName = _names.Claim("Accounts");
@@ -86,6 +88,7 @@ internal sealed class WorkbookBuilder
         WriteStyles();
         var accounts = WriteAccounts(accountsName);
         var findings = await WriteFindingsAsync(findingsName);
+        _cancellationToken.ThrowIfCancellationRequested();
         var rules = WriteRules(rulesName);
         var changes = WriteChanges(changesName);
         var errors = WriteErrors(errorsName);

@@ -28,12 +28,16 @@ internal static class CellText
             if (char.IsHighSurrogate(c))
             {
                 // A pair is kept whole or not at all, so the cap never splits one.
-                if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]) && builder.Length + 2 <= MaxLength)
+                if (i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
                 {
-                    builder.Append(c).Append(value[i + 1]);
+                    if (builder.Length + 2 <= MaxLength)
+                    {
+                        builder.Append(c).Append(value[i + 1]);
+                    }
+
+                    i++;
                 }
 
-                i++;
                 continue;
             }
 
