@@ -1,0 +1,235 @@
+using System.Text.Json.Nodes;
+using ComplianceReport.Deploy.Tests.Support;
+using static ComplianceReport.Deploy.Tests.Support.PolicyDocument;
+
+namespace ComplianceReport.Deploy.Tests;
+
+/// <summary>hub.yaml: tables, bucket, key, secret, network and the Fargate service.</summary>
+public sealed class HubTemplateTests
+{
+    private static readonly CfnTemplate Hub = CfnTemplate.Load("hub.yaml");
+
+    public static TheoryData<string, string> Tables => new()
+    {
+        { "MembershipTable", "${TablePrefix}-membership" },
+        { "GrainStateTable", "${TablePrefix}-grainstate" },
+        { "RemindersTable", "${TablePrefix}-reminders" },
+    };
+
+    private static JsonNode Sub(string text) => new JsonObject { ["Fn::Sub"] = text };
+
+    private static JsonNode Ref(string name) => new JsonObject { ["Ref"] = name };
+
+    private static void AssertJson(JsonNode? expected, JsonNode? actual) =>
+        Assert.True(JsonNode.DeepEquals(expected, actual), $"expected {expected?.ToJsonString()}\nactual   {actual?.ToJsonString()}");
+
+    private static JsonObject SiloContainer() =>
+        Hub.Properties("SiloTaskDefinition")["ContainerDefinitions"]!.AsArray().Single(c => (string?)c!["Name"] == "silo")!.AsObject();
+
+    private static Dictionary<string, JsonNode?> Environment(JsonObject container) =>
+        container["Environment"]!.AsArray()
+            .OfType<JsonObject>()
+            .Where(e => e.ContainsKey("Name"))
+            .ToDictionary(e => (string)e["Name"]!, e => e["Value"]);
+
+    [Theory]
+    [MemberData(nameof(Tables))]
+    public void Orleans_table_has_its_name_point_in_time_recovery_and_encryption(string logicalId, string name)
+    {
+        var resource = Hub.Resource(logicalId);
+        var table = Hub.Properties(logicalId);
+
+        Assert.Equal("AWS::DynamoDB::Table", (string?)resource["Type"]);
+        AssertJson(Sub(name), table["TableName"]);
+        Assert.True((bool)table["PointInTimeRecoverySpecification"]!["PointInTimeRecoveryEnabled"]!);
+        Assert.True((bool)table["SSESpecification"]!["SSEEnabled"]!);
+        Assert.Equal("KMS", (string?)table["SSESpecification"]!["SSEType"]);
+        Assert.Equal("PAY_PER_REQUEST", (string?)table["BillingMode"]);
+        // Run history and reminders must survive a stack mistake.
+        Assert.Equal("Retain", (string?)resource["DeletionPolicy"]);
+    }
+
+    [Fact]
+    public void Membership_table_is_keyed_by_cluster_partition_and_silo()
+    {
+        var keys = Hub.Properties("MembershipTable")["KeySchema"]!.AsArray();
+
+        AssertJson(JsonNode.Parse("""[{"AttributeName": "DeploymentId", "KeyType": "HASH"}, {"AttributeName": "SiloIdentity", "KeyType": "RANGE"}]"""), keys);
+    }
+
+    [Fact]
+    public void Reminders_table_has_an_index_for_grain_hash_range_reads()
+    {
+        var indexes = Hub.Properties("RemindersTable")["GlobalSecondaryIndexes"]!.AsArray();
+        var byHash = indexes.Single(i => (string?)i!["IndexName"] == "ServiceIdIndex")!;
+
+        AssertJson(JsonNode.Parse("""[{"AttributeName": "ServiceId", "KeyType": "HASH"}, {"AttributeName": "GrainHash", "KeyType": "RANGE"}]"""), byHash["KeySchema"]);
+        var grainHash = Hub.Properties("RemindersTable")["AttributeDefinitions"]!.AsArray().Single(a => (string?)a!["AttributeName"] == "GrainHash")!;
+        // Range queries between two hashes need a number, not a string.
+        Assert.Equal("N", (string?)grainHash["AttributeType"]);
+    }
+
+    [Fact]
+    public void Report_bucket_is_versioned_kms_encrypted_private_and_has_lifecycle_rules()
+    {
+        var bucket = Hub.Properties("ReportBucket");
+
+        Assert.Equal("Enabled", (string?)bucket["VersioningConfiguration"]!["Status"]);
+        var sse = bucket["BucketEncryption"]!["ServerSideEncryptionConfiguration"]![0]!["ServerSideEncryptionByDefault"]!;
+        Assert.Equal("aws:kms", (string?)sse["SSEAlgorithm"]);
+        AssertJson(JsonNode.Parse("""{"Fn::GetAtt": ["Key", "Arn"]}"""), sse["KMSMasterKeyID"]);
+        var block = bucket["PublicAccessBlockConfiguration"]!.AsObject();
+        Assert.Equal(["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets"], block.Select(b => b.Key).Order(StringComparer.Ordinal));
+        Assert.All(block, b => Assert.True((bool)b.Value!));
+        Assert.Equal("BucketOwnerEnforced", (string?)bucket["OwnershipControls"]!["Rules"]![0]!["ObjectOwnership"]);
+
+        var rules = bucket["LifecycleConfiguration"]!["Rules"]!.AsArray().Select(r => r!.AsObject()).ToList();
+        Assert.All(rules, r => Assert.Equal("Enabled", (string?)r["Status"]));
+        Assert.Contains(rules, r => r.ContainsKey("ExpirationInDays"));
+        Assert.Contains(rules, r => r.ContainsKey("NoncurrentVersionExpiration"));
+        Assert.Contains(rules, r => r.ContainsKey("AbortIncompleteMultipartUpload"));
+    }
+
+    [Fact]
+    public void Bucket_policy_denies_every_request_without_tls_on_the_bucket_and_its_objects()
+    {
+        var policy = Hub.Properties("ReportBucketPolicy");
+        AssertJson(Ref("ReportBucket"), policy["Bucket"]);
+
+        var deny = StatementWithSid(Statements(policy["PolicyDocument"]), "DenyInsecureTransport");
+        Assert.Equal("Deny", (string?)deny["Effect"]);
+        Assert.Equal("*", (string?)deny["Principal"]);
+        Assert.Equal(["s3:*"], Actions(deny));
+        AssertJson(JsonNode.Parse("""{"Bool": {"aws:SecureTransport": "false"}}"""), deny["Condition"]);
+        AssertJson(JsonNode.Parse("""[{"Fn::GetAtt": ["ReportBucket", "Arn"]}, {"Fn::Sub": "${ReportBucket.Arn}/*"}]"""), deny["Resource"]);
+        Assert.All(Statements(policy["PolicyDocument"]), s => Assert.Equal("Deny", (string?)s["Effect"]));
+    }
+
+    [Fact]
+    public void Key_rotates_and_only_the_account_and_this_log_group_may_use_it()
+    {
+        var key = Hub.Properties("Key");
+        Assert.True((bool)key["EnableKeyRotation"]!);
+
+        var statements = Statements(key["KeyPolicy"]);
+        var root = StatementWithSid(statements, "EnableIamPolicies");
+        AssertJson(JsonNode.Parse("""{"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${AWS::AccountId}:root"}}"""), root["Principal"]);
+        var logs = StatementWithSid(statements, "AllowCloudWatchLogsForThisLogGroup");
+        Assert.DoesNotContain(Actions(logs), a => a.Contains('*', StringComparison.Ordinal));
+        Assert.NotNull(logs["Condition"]!["ArnEquals"]!["kms:EncryptionContext:aws:logs:arn"]);
+        Assert.Equal(2, statements.Count);
+    }
+
+    [Fact]
+    public void Service_runs_at_least_two_fargate_tasks_across_the_given_subnets_without_public_ips()
+    {
+        var service = Hub.Properties("SiloService");
+        var desired = Hub.Parameters["DesiredCount"]!;
+
+        AssertJson(Ref("DesiredCount"), service["DesiredCount"]);
+        Assert.True((long)desired["Default"]! >= 2);
+        Assert.True((long)desired["MinValue"]! >= 2);
+        Assert.Equal("FARGATE", (string?)service["LaunchType"]);
+        var network = service["NetworkConfiguration"]!["AwsvpcConfiguration"]!;
+        AssertJson(Ref("SubnetIds"), network["Subnets"]);
+        Assert.Equal("List<AWS::EC2::Subnet::Id>", (string?)Hub.Parameters["SubnetIds"]!["Type"]);
+        Assert.Equal("DISABLED", (string?)network["AssignPublicIp"]);
+        // New silos join before old ones leave, so a deployment never halves the cluster.
+        Assert.True((long)service["DeploymentConfiguration"]!["MinimumHealthyPercent"]! >= 100);
+    }
+
+    [Fact]
+    public void Task_definition_has_the_adot_sidecar_and_the_roles()
+    {
+        var task = Hub.Properties("SiloTaskDefinition");
+        var containers = task["ContainerDefinitions"]!.AsArray().Select(c => c!.AsObject()).ToList();
+
+        Assert.Equal(["adot-collector", "silo"], containers.Select(c => (string)c["Name"]!).Order(StringComparer.Ordinal));
+        var adot = containers.Single(c => (string?)c["Name"] == "adot-collector");
+        AssertJson(Ref("AdotCollectorImage"), adot["Image"]);
+        Assert.StartsWith("public.ecr.aws/aws-observability/aws-otel-collector:v", (string?)Hub.Parameters["AdotCollectorImage"]!["Default"]);
+        Assert.Contains("awsxray", adot["Environment"]![0]!["Value"]!["Fn::Sub"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("http://127.0.0.1:4317", (string?)Environment(SiloContainer())["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+
+        Assert.Equal(["FARGATE"], task["RequiresCompatibilities"]!.AsArray().Select(c => (string)c!));
+        Assert.Equal("awsvpc", (string?)task["NetworkMode"]);
+        AssertJson(JsonNode.Parse("""{"Fn::GetAtt": ["ExecutionRole", "Arn"]}"""), task["ExecutionRoleArn"]);
+    }
+
+    [Fact]
+    public void Jira_token_reaches_the_silo_only_as_a_secrets_manager_secret()
+    {
+        var silo = SiloContainer();
+        var secret = Assert.Single(silo["Secrets"]!.AsArray())!;
+
+        Assert.Equal("Jira__ApiToken", (string?)secret["Name"]);
+        AssertJson(Ref("JiraApiTokenSecret"), secret["ValueFrom"]);
+        Assert.DoesNotContain("Jira__ApiToken", Environment(silo).Keys);
+        AssertJson(Ref("JiraApiToken"), Hub.Properties("JiraApiTokenSecret")["SecretString"]);
+        AssertJson(Ref("Key"), Hub.Properties("JiraApiTokenSecret")["KmsKeyId"]);
+        Assert.True((bool)Hub.Parameters["JiraApiToken"]!["NoEcho"]!);
+        Assert.Null(Hub.Parameters["JiraApiToken"]!["Default"]);
+    }
+
+    [Fact]
+    public void Silo_is_configured_for_dynamodb_with_the_contract_keys()
+    {
+        var env = Environment(SiloContainer());
+
+        Assert.Equal("DynamoDB", (string?)env["Cluster__Clustering"]);
+        Assert.Equal("DynamoDB", (string?)env["Cluster__Storage"]);
+        AssertJson(Ref("TablePrefix"), env["Cluster__TablePrefix"]);
+        AssertJson(Ref("SiloPort"), env["Cluster__SiloPort"]);
+        AssertJson(Ref("GatewayPort"), env["Cluster__GatewayPort"]);
+        AssertJson(Ref("ReportBucket"), env["Report__S3Bucket"]);
+        AssertJson(Ref("ReportS3Prefix"), env["Report__S3Prefix"]);
+        AssertJson(Ref("ManagementAccountId"), env["Organization__ManagementAccountId"]);
+        Assert.Equal(11111L, (long)Hub.Parameters["SiloPort"]!["Default"]!);
+        Assert.Equal(30000L, (long)Hub.Parameters["GatewayPort"]!["Default"]!);
+        // The write role may put objects only under the prefix the silo is told to use.
+        Assert.Equal("compliance-reports", (string?)Hub.Parameters["ReportS3Prefix"]!["Default"]);
+    }
+
+    [Fact]
+    public void Security_group_admits_only_the_silo_and_gateway_ports_and_only_from_itself()
+    {
+        Assert.False(Hub.Properties("SiloSecurityGroup").ContainsKey("SecurityGroupIngress"));
+
+        var ingress = Hub.ResourcesOfType("AWS::EC2::SecurityGroupIngress").Select(r => r.Properties).ToList();
+        Assert.Equal(2, ingress.Count);
+        Assert.All(ingress, rule =>
+        {
+            AssertJson(Ref("SiloSecurityGroup"), rule["GroupId"]);
+            AssertJson(Ref("SiloSecurityGroup"), rule["SourceSecurityGroupId"]);
+            Assert.False(rule.ContainsKey("CidrIp"));
+            Assert.Equal("tcp", (string?)rule["IpProtocol"]);
+            AssertJson(rule["FromPort"], rule["ToPort"]);
+        });
+        Assert.Equal(["GatewayPort", "SiloPort"], ingress.Select(r => (string)r["FromPort"]!["Ref"]!).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Container_health_check_runs_the_probe_the_silo_image_ships()
+    {
+        var dockerfile = Dockerfile.Load(Path.Combine(RepoPaths.Deploy, "Dockerfile.silo"));
+        var imageCheck = dockerfile.Final.All("HEALTHCHECK").Single().ExecForm;
+        var taskCheck = SiloContainer()["HealthCheck"]!["Command"]!.AsArray();
+
+        Assert.Equal("CMD", (string?)taskCheck[0]);
+        Assert.Equal(imageCheck.Take(2), taskCheck.Skip(1).Take(2).Select(c => (string)c!));
+        AssertJson(Sub("http://127.0.0.1:${HealthPort}/health/live"), taskCheck[3]);
+        Assert.Equal(8080L, (long)Hub.Parameters["HealthPort"]!["Default"]!);
+        Assert.Equal("http://127.0.0.1:8080/health/live", imageCheck[2]);
+    }
+
+    [Fact]
+    public void Log_group_is_encrypted_and_expires()
+    {
+        var logs = Hub.Properties("LogGroup");
+
+        AssertJson(Ref("LogRetentionDays"), logs["RetentionInDays"]);
+        AssertJson(JsonNode.Parse("""{"Fn::GetAtt": ["Key", "Arn"]}"""), logs["KmsKeyId"]);
+        // The key policy lets CloudWatch Logs use the key for exactly this group name.
+        AssertJson(Sub("/ecs/${TablePrefix}"), logs["LogGroupName"]);
+    }
+}
