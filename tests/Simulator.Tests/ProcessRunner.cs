@@ -8,7 +8,7 @@ internal static class ProcessRunner
     public static async Task<(int ExitCode, string StdOut, string StdErr)> RunAsync(
         string fileName,
         IEnumerable<string> arguments,
-        IDictionary<string, string>? environment = null,
+        IDictionary<string, string?>? environment = null,
         TimeSpan? timeout = null)
     {
         var info = new ProcessStartInfo(fileName)
@@ -24,9 +24,17 @@ internal static class ProcessRunner
 
         if (environment is not null)
         {
+            // A null value removes the variable, so the caller's own AWS settings cannot leak in.
             foreach (var (key, value) in environment)
             {
-                info.Environment[key] = value;
+                if (value is null)
+                {
+                    info.Environment.Remove(key);
+                }
+                else
+                {
+                    info.Environment[key] = value;
+                }
             }
         }
 
