@@ -51,13 +51,22 @@ public static class DeliveryServiceCollectionExtensions
     }
 
     /// <summary>
-    /// The SDK itself reads the region, credentials and AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL
-    /// (it fills ServiceURL from them); a custom endpoint (moto, MinIO, a VPC endpoint URL)
-    /// needs path-style addressing because bucket host names do not resolve there.
+    /// Region and credentials come from the SDK's default chains. The SDK also fills ServiceURL from
+    /// AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, but it reads them once per process (the first S3
+    /// config anyone creates), so we read them here too. A custom endpoint (moto, MinIO) needs
+    /// path-style addressing because bucket host names do not resolve there.
     /// </summary>
     internal static AmazonS3Client CreateS3Client()
     {
         var config = new AmazonS3Config();
+        var endpoint = new[] { "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL" }
+            .Select(Environment.GetEnvironmentVariable)
+            .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
+        if (endpoint is not null)
+        {
+            config.ServiceURL = endpoint;
+        }
+
         if (!string.IsNullOrEmpty(config.ServiceURL))
         {
             config.ForcePathStyle = true;
