@@ -51,10 +51,11 @@ public static class DeliveryServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Region and credentials come from the SDK's default chains. The SDK also fills ServiceURL from
-    /// AWS_ENDPOINT_URL_S3 / AWS_ENDPOINT_URL, but it reads them once per process (the first S3
-    /// config anyone creates), so we read them here too. A custom endpoint (moto, MinIO) needs
-    /// path-style addressing because bucket host names do not resolve there.
+    /// Region and credentials come from the SDK's default chains. AWSSDK.S3 4.1.0 shows
+    /// AWS_ENDPOINT_URL_S3 in ServiceURL, yet (seen against moto) still sends to
+    /// s3.&lt;region&gt;.amazonaws.com when the region comes from the environment, unless ServiceURL is
+    /// assigned explicitly; so we assign it. A custom endpoint (moto, MinIO) needs path-style
+    /// addressing because bucket host names do not resolve there.
     /// </summary>
     internal static AmazonS3Client CreateS3Client()
     {
