@@ -1,1 +1,23 @@
-return 0;
+using ComplianceReport.Silo.Demo;
+using ComplianceReport.Silo.Hosting;
+using Microsoft.Extensions.Options;
+
+if (args.Length > 0 && args[0] == "demo")
+{
+    return await DemoCommand.RunAsync(args[1..]);
+}
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddComplianceSilo();
+    var app = builder.Build();
+    app.MapComplianceEndpoints();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is ConfigurationErrorException or OptionsValidationException)
+{
+    Console.Error.WriteLine($"Configuration error: {ex.Message}");
+    return 1;
+}

@@ -301,7 +301,7 @@ public sealed class ReportRunGrain(
         return new ReportContent(
             RunInfo(),
             summaries,
-            FindingsAsync(accounts, CancellationToken.None),
+            FindingsAsync(GrainFactory, RunId, accounts, CancellationToken.None),
             Changes(accounts),
             Errors(accounts),
             history);
@@ -319,14 +319,16 @@ public sealed class ReportRunGrain(
     private List<ErrorEntry> Errors(IReadOnlyList<OrganizationAccount> accounts) =>
         accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).SelectMany(a => state.State.Outcomes[a.AccountId].Errors).ToList();
 
-    /// <summary>Streams each account's findings in report order, a few accounts ahead.</summary>
-    private async IAsyncEnumerable<Finding> FindingsAsync(IReadOnlyList<OrganizationAccount> accounts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams each account's findings in report order, a few accounts ahead. It runs on the
+    /// writer's thread, outside the grain's context, hence the captured factory and run id.
+    /// </summary>
+    private static async IAsyncEnumerable<Finding> FindingsAsync(IGrainFactory grains, string runId, IReadOnlyList<OrganizationAccount> accounts, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = new Queue<Task<IReadOnlyList<Finding>>>();
-        var runId = RunId;
         foreach (var account in accounts)
         {
-            window.Enqueue(GrainFactory.GetGrain<IAccountGrain>(account.AccountId).GetRunFindingsAsync(runId, cancellationToken));
+            window.Enqueue(grains.GetGrain<IAccountGrain>(account.AccountId).GetRunFindingsAsync(runId, cancellationToken));
             if (window.Count >= FindingsPrefetch)
             {
                 foreach (var finding in await window.Dequeue())

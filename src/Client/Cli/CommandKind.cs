@@ -1,0 +1,12 @@
+namespace ComplianceReport.Client.Cli;
+
+public enum CommandKind
+{
+    Help,
+    Accounts,
+    Account,
+    Rescan,
+    ReportRun,
+    ReportStatus,
+    ReportList,
+}

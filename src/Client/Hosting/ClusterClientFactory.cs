@@ -1,0 +1,53 @@
+using ComplianceReport.DynamoDb;
+using ComplianceReport.DynamoDb.Hosting;
+using ComplianceReport.Grains.Interfaces.Hosting;
+using ComplianceReport.Grains.Interfaces.Serialization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Orleans.Serialization;
+
+namespace ComplianceReport.Client.Hosting;
+
+/// <summary>Connects to the cluster the silos form, found through the same <c>Cluster</c> keys.</summary>
+public static class ClusterClientFactory
+{
+    /// <summary>Long enough for a rescan of a heavily throttled account.</summary>
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(10);
+
+    public static IHost Build(IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
+        var errors = cluster.Validate();
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException(string.Join(" ", errors));
+        }
+
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.ClearProviders();
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            if (cluster.Clustering == ClusteringMode.DynamoDB)
+            {
+                client.UseDynamoDbClustering(o => o.TableName = DynamoDbTableNames.For(cluster.TablePrefix).Membership);
+            }
+            else
+            {
+                client.UseLocalhostClustering(cluster.GatewayPort, cluster.ServiceId, cluster.ClusterId);
+            }
+
+            client.Services.AddSerializer(s => s.AddComplianceModel());
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
+            client.AddActivityPropagation();
+        });
+        return builder.Build();
+    }
+}

@@ -1,0 +1,7 @@
+namespace ComplianceReport.Grains.Interfaces.Hosting;
+
+public enum ClusteringMode
+{
+    Localhost,
+    DynamoDB,
+}

@@ -1,0 +1,7 @@
+namespace ComplianceReport.Grains.Interfaces.Hosting;
+
+public enum StorageMode
+{
+    Memory,
+    DynamoDB,
+}

@@ -1,0 +1,40 @@
+using ComplianceReport.Aws.Hosting;
+using ComplianceReport.Delivery.Hosting;
+using ComplianceReport.Grains.Options;
+using ComplianceReport.Workbook.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Silo.Hosting;
+
+public static class ComplianceServiceCollectionExtensions
+{
+    /// <summary>The three stages' adapters and the grains' options, bound and validated at start.</summary>
+    public static IServiceCollection AddComplianceServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddAwsAdapters(configuration);
+        services.AddComplianceWorkbook();
+        services.AddReportDelivery(configuration);
+        services.AddComplianceGrainOptions(configuration);
+        services.AddHostedService<ScheduleRegistrationService>();
+        return services;
+    }
+
+    /// <summary>Binds the grains' view of <c>Organization</c>, <c>Scan</c> and <c>Report</c>.</summary>
+    public static IServiceCollection AddComplianceGrainOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<RunOptions>()
+            .Configure(o =>
+            {
+                o.Regions = configuration.GetSection("Organization:Regions").Get<string[]>() ?? [];
+                o.MaxConcurrentAccounts = configuration.GetValue("Scan:MaxConcurrentAccounts", o.MaxConcurrentAccounts);
+                o.ResultMaxAge = configuration.GetValue("Scan:ResultMaxAge", o.ResultMaxAge);
+            })
+            .ValidateOnStart();
+        services.AddOptions<ReportOptions>()
+            .Bind(configuration.GetSection(ReportOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportOptions>, ReportOptionsValidator>();
+        return services;
+    }
+}
