@@ -15,22 +15,26 @@ namespace ComplianceReport.Workbook.Sheets;
 /// </summary>
 internal sealed class WorksheetWriter : IDisposable
 {
-    private static readonly KeyValuePair<string, string>[] RootNamespaces = [new("r", XlsxPackage.RelationshipNamespace)];
-
-    // Reused for every cell: the writer only reads their names, so one instance of each suffices.
-    private static readonly Row RowElement = new();
-    private static readonly Cell CellElement = new();
-    private static readonly InlineString InlineStringElement = new();
-    private static readonly Text TextElement = new();
-    private static readonly CellValue ValueElement = new();
+    // Rows use the default namespace; the DOM-written elements (views, columns, formatting) keep
+    // the SDK's "x" prefix, so both are declared once here.
+    private static readonly KeyValuePair<string, string>[] RootNamespaces =
+    [
+        new("x", ElementTags.Namespace),
+        new("r", XlsxPackage.RelationshipNamespace),
+    ];
 
     // Cell references are built for every cell; caching the letters and style ids saves allocations.
     private static readonly string[] ColumnNames = [.. Enumerable.Range(0, 32).Select(ComputeColumnName)];
     private static readonly string[] StyleIds = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
+    private static readonly OpenXmlAttribute InlineStringType = new("t", string.Empty, "inlineStr");
+
     private readonly OpenXmlWriter _writer;
-    private readonly OpenXmlAttribute[] _textAttributes = new OpenXmlAttribute[3];
-    private readonly OpenXmlAttribute[] _valueAttributes = new OpenXmlAttribute[2];
+    // Exact-length arrays, reused: (r, t), (r, s, t), (r), (r, s).
+    private readonly OpenXmlAttribute[] _text = new OpenXmlAttribute[2];
+    private readonly OpenXmlAttribute[] _styledText = new OpenXmlAttribute[3];
+    private readonly OpenXmlAttribute[] _value = new OpenXmlAttribute[1];
+    private readonly OpenXmlAttribute[] _styledValue = new OpenXmlAttribute[2];
     private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
     private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
     private readonly int _columnCount;
@@ -44,7 +48,7 @@ internal sealed class WorksheetWriter : IDisposable
         _columnCount = columns.Count;
         _writer = OpenXmlWriter.Create(partStream);
         _writer.WriteStartDocument(standalone: true);
-        _writer.WriteStartElement(new Worksheet(), [], RootNamespaces);
+        _writer.WriteStartElement(ElementTags.Worksheet, [], RootNamespaces);
 
         if (freezeHeader)
         {
@@ -66,7 +70,7 @@ internal sealed class WorksheetWriter : IDisposable
             _writer.WriteElement(cols);
         }
 
-        _writer.WriteStartElement(new SheetData());
+        _writer.WriteStartElement(ElementTags.SheetData);
     }
 
     /// <summary>Rows written so far (the header included).</summary>
@@ -106,7 +110,7 @@ internal sealed class WorksheetWriter : IDisposable
         _rowNumber = RowCount.ToString(CultureInfo.InvariantCulture);
         _column = 0;
         _rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, _rowNumber);
-        _writer.WriteStartElement(RowElement, _rowAttributes);
+        _writer.WriteStartElement(ElementTags.Row, _rowAttributes);
         _inRow = true;
     }
 
@@ -132,20 +136,27 @@ internal sealed class WorksheetWriter : IDisposable
             return;
         }
 
-        var count = 0;
-        _textAttributes[count++] = new OpenXmlAttribute("r", string.Empty, NextReference());
-        if (style != WorkbookStyles.Default)
+        OpenXmlAttribute[] attributes;
+        if (style == WorkbookStyles.Default)
         {
-            _textAttributes[count++] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+            attributes = _text;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+            attributes[1] = InlineStringType;
+        }
+        else
+        {
+            attributes = _styledText;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+            attributes[1] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+            attributes[2] = InlineStringType;
         }
 
-        _textAttributes[count++] = new OpenXmlAttribute("t", string.Empty, "inlineStr");
-        _writer.WriteStartElement(CellElement, new ArraySegment<OpenXmlAttribute>(_textAttributes, 0, count));
-        _writer.WriteStartElement(InlineStringElement);
+        _writer.WriteStartElement(ElementTags.Cell, attributes);
+        _writer.WriteStartElement(ElementTags.InlineString, []);
 
         // Leading or trailing blanks would otherwise be dropped by readers.
         var preserve = char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1]);
-        _writer.WriteStartElement(TextElement, preserve ? _preserveSpace : []);
+        _writer.WriteStartElement(ElementTags.Text, preserve ? _preserveSpace : []);
         _writer.WriteString(text);
         _writer.WriteEndElement();
         _writer.WriteEndElement();
@@ -160,15 +171,21 @@ internal sealed class WorksheetWriter : IDisposable
             return;
         }
 
-        var count = 0;
-        _valueAttributes[count++] = new OpenXmlAttribute("r", string.Empty, NextReference());
-        if (style != WorkbookStyles.Default)
+        OpenXmlAttribute[] attributes;
+        if (style == WorkbookStyles.Default)
         {
-            _valueAttributes[count++] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+            attributes = _value;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+        }
+        else
+        {
+            attributes = _styledValue;
+            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+            attributes[1] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
         }
 
-        _writer.WriteStartElement(CellElement, new ArraySegment<OpenXmlAttribute>(_valueAttributes, 0, count));
-        _writer.WriteStartElement(ValueElement);
+        _writer.WriteStartElement(ElementTags.Cell, attributes);
+        _writer.WriteStartElement(ElementTags.CellValue, []);
         _writer.WriteString(number.ToString("R", CultureInfo.InvariantCulture));
         _writer.WriteEndElement();
         _writer.WriteEndElement();

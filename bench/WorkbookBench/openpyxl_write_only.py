@@ -1,0 +1,53 @@
+# The benchmark's reference: the same findings rows (same formulas as SyntheticFindings.cs),
+# written by openpyxl in write-only mode. Prints one JSON line with its own timing and peak RSS.
+import datetime
+import json
+import resource
+import sys
+import time
+
+from openpyxl import Workbook
+
+ACCOUNTS = 200
+REGIONS = ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2"]
+TYPES = ["AWS::EC2::Instance", "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::RDS::DBInstance", "AWS::CloudFront::Distribution"]
+BASE = datetime.datetime(2026, 11, 23, 6, 0, 0)
+HEADER = ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name",
+          "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"]
+
+
+def rows(count):
+    for i in range(count):
+        account = i % ACCOUNTS
+        rule = "rule-%02d" % (i // 7 % 60)
+        rid = "res-%08d" % i
+        yield [
+            str(100000000000 + account),
+            "workload-%03d" % account,
+            REGIONS[i // ACCOUNTS % len(REGIONS)],
+            rule,
+            TYPES[i % len(TYPES)],
+            rid,
+            "name-%d" % i,
+            "COMPLIANT" if i % 5 == 0 else "NON_COMPLIANT",
+            "Resource %s violates %s" % (rid, rule),
+            BASE - datetime.timedelta(minutes=i % 10080),
+            "Env=%s; Owner=team%d" % ("dev" if i % 2 == 0 else "prod", i % 17),
+        ]
+
+
+def main(count, path):
+    start = time.perf_counter()
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Findings")
+    sheet.append(HEADER)
+    for row in rows(count):
+        sheet.append(row)
+    book.save(path)
+    seconds = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+    print(json.dumps({"seconds": seconds, "peakMb": peak_mb}))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), sys.argv[2])
