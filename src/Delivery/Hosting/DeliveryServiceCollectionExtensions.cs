@@ -1,3 +1,4 @@
+using Amazon;
 using Amazon.S3;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Delivery.Jira;
@@ -35,7 +36,7 @@ public static class DeliveryServiceCollectionExtensions
         var s3 = s3Section.Get<S3DeliveryOptions>() ?? new S3DeliveryOptions();
         if (!string.IsNullOrWhiteSpace(s3.S3Bucket))
         {
-            services.TryAddSingleton<IAmazonS3>(_ => CreateS3Client());
+            services.TryAddSingleton<IAmazonS3>(sp => CreateS3Client(sp.GetRequiredService<IOptions<S3DeliveryOptions>>().Value));
             services.AddSingleton<IReportSink, S3ReportSink>();
         }
 
@@ -57,15 +58,25 @@ public static class DeliveryServiceCollectionExtensions
     /// assigned explicitly; so we assign it. A custom endpoint (moto, MinIO) needs path-style
     /// addressing because bucket host names do not resolve there.
     /// </summary>
-    internal static AmazonS3Client CreateS3Client()
+    internal static AmazonS3Client CreateS3Client(S3DeliveryOptions options)
     {
         var config = new AmazonS3Config();
+        if (!string.IsNullOrWhiteSpace(options.S3Region))
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.S3Region);
+        }
+
         var endpoint = new[] { "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL" }
             .Select(Environment.GetEnvironmentVariable)
             .FirstOrDefault(value => !string.IsNullOrWhiteSpace(value));
         if (endpoint is not null)
         {
             config.ServiceURL = endpoint;
+            if (!string.IsNullOrWhiteSpace(options.S3Region))
+            {
+                // A custom endpoint URL need not name its region; sign for the configured one.
+                config.AuthenticationRegion = options.S3Region;
+            }
         }
 
         if (!string.IsNullOrEmpty(config.ServiceURL))

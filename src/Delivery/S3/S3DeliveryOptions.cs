@@ -17,6 +17,9 @@ public sealed class S3DeliveryOptions
     /// <summary>Key prefix without leading or trailing slash; empty puts the year folders at the bucket root.</summary>
     public string S3Prefix { get; set; } = "compliance-reports";
 
+    /// <summary>The bucket's region, for example <c>eu-west-1</c>; empty takes AWS_REGION (set on ECS).</summary>
+    public string? S3Region { get; set; }
+
     /// <summary>KMS key id or ARN for SSE-KMS; empty uses SSE-S3 (AES256).</summary>
     public string? KmsKeyId { get; set; }
 

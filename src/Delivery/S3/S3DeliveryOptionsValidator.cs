@@ -26,6 +26,19 @@ public sealed partial class S3DeliveryOptionsValidator : IValidateOptions<S3Deli
             failures.Add("Report:S3Prefix may use only letters, digits, '/', '-', '_' and '.', at most 512 characters, without '.' or '..' segments.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.S3Region))
+        {
+            if (!RegionName().IsMatch(options.S3Region))
+            {
+                failures.Add("Report:S3Region must be an AWS region name such as eu-west-1.");
+            }
+        }
+        else if (!HasEnvironment("AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"))
+        {
+            // Otherwise the S3 client fails when the report first needs it, long after start.
+            failures.Add("Report:S3Region (or the AWS_REGION environment variable) must be set when Report:S3Bucket is set.");
+        }
+
         if (options.KmsKeyId is { Length: > 0 } kms && (kms.Length > 2048 || kms.Any(char.IsWhiteSpace)))
         {
             failures.Add("Report:KmsKeyId must be a KMS key id, alias or ARN without spaces.");
@@ -43,6 +56,12 @@ public sealed partial class S3DeliveryOptionsValidator : IValidateOptions<S3Deli
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static bool HasEnvironment(params string[] names) =>
+        names.Any(name => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name)));
+
+    [GeneratedRegex("^[a-z]{2}(-[a-z]+)+-[0-9]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex RegionName();
 
     [GeneratedRegex("^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$", RegexOptions.CultureInvariant)]
     private static partial Regex BucketName();

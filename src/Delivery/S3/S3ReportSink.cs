@@ -21,8 +21,9 @@ public sealed class S3ReportSink : IReportSink
 
     public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    // The SDK signs presigned URLs with SigV2 once the expiry is past seven days (by even a second
-    // of clock drift); staying a minute inside keeps them SigV4, which SSE-KMS objects require.
+    // The SDK signs presigned URLs with SigV2 once the expiry is past seven days, measured on its
+    // clock-skew-corrected time (seen a second off); a minute inside keeps them SigV4, which
+    // SSE-KMS objects require.
     private static readonly TimeSpan PresignMargin = TimeSpan.FromMinutes(1);
 
     private readonly IAmazonS3 _s3;

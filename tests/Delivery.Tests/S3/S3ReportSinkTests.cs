@@ -93,7 +93,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
         Assert.True(result.Succeeded, result.Error);
         Assert.StartsWith($"{_moto.Endpoint}/{Bucket}/{Key}?", result.Link, StringComparison.Ordinal);
         Assert.Contains("X-Amz-Algorithm=AWS4-HMAC-SHA256", result.Link, StringComparison.Ordinal);
-        Assert.InRange(ExpiresSeconds(result.Link!), 604_740 - 5, 604_740);
+        Assert.InRange(ExpiresSeconds(result.Link!), 604_740 - 5, 604_740 + 5);
         using var http = new HttpClient();
         Assert.Equal(bytes, await http.GetByteArrayAsync(result.Link));
     }
@@ -103,7 +103,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         var result = await Sink(o => o.PresignedUrlLifetime = TimeSpan.FromHours(12)).DeliverAsync(_files.Create([1, 2, 3]), [], CancellationToken.None);
 
-        Assert.InRange(ExpiresSeconds(result.Link!), 43_200 - 5, 43_200);
+        Assert.InRange(ExpiresSeconds(result.Link!), 43_200 - 5, 43_200 + 5);
     }
 
     [Fact]
