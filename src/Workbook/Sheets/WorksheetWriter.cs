@@ -27,7 +27,7 @@ internal sealed class WorksheetWriter : IDisposable
     private static readonly string[] ColumnNames = [.. Enumerable.Range(0, 32).Select(ComputeColumnName)];
     private static readonly string[] StyleIds = [.. Enumerable.Range(0, 16).Select(i => i.ToString(CultureInfo.InvariantCulture))];
 
-    private static readonly OpenXmlAttribute InlineStringType = new("t", string.Empty, "inlineStr");
+    private static readonly OpenXmlAttribute InlineStringType = new(string.Empty, "t", string.Empty, "inlineStr");
 
     private readonly OpenXmlWriter _writer;
     // Exact-length arrays, reused: (r, t), (r, s, t), (r), (r, s).
@@ -109,7 +109,7 @@ internal sealed class WorksheetWriter : IDisposable
         RowCount++;
         _rowNumber = RowCount.ToString(CultureInfo.InvariantCulture);
         _column = 0;
-        _rowAttributes[0] = new OpenXmlAttribute("r", string.Empty, _rowNumber);
+        _rowAttributes[0] = new OpenXmlAttribute(string.Empty, "r", string.Empty, _rowNumber);
         _writer.WriteStartElement(ElementTags.Row, _rowAttributes);
         _inRow = true;
     }
@@ -140,14 +140,14 @@ internal sealed class WorksheetWriter : IDisposable
         if (style == WorkbookStyles.Default)
         {
             attributes = _text;
-            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+            attributes[0] = new OpenXmlAttribute(string.Empty, "r", string.Empty, NextReference());
             attributes[1] = InlineStringType;
         }
         else
         {
             attributes = _styledText;
-            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
-            attributes[1] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+            attributes[0] = new OpenXmlAttribute(string.Empty, "r", string.Empty, NextReference());
+            attributes[1] = new OpenXmlAttribute(string.Empty, "s", string.Empty, StyleText(style));
             attributes[2] = InlineStringType;
         }
 
@@ -175,13 +175,13 @@ internal sealed class WorksheetWriter : IDisposable
         if (style == WorkbookStyles.Default)
         {
             attributes = _value;
-            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
+            attributes[0] = new OpenXmlAttribute(string.Empty, "r", string.Empty, NextReference());
         }
         else
         {
             attributes = _styledValue;
-            attributes[0] = new OpenXmlAttribute("r", string.Empty, NextReference());
-            attributes[1] = new OpenXmlAttribute("s", string.Empty, StyleText(style));
+            attributes[0] = new OpenXmlAttribute(string.Empty, "r", string.Empty, NextReference());
+            attributes[1] = new OpenXmlAttribute(string.Empty, "s", string.Empty, StyleText(style));
         }
 
         _writer.WriteStartElement(ElementTags.Cell, attributes);
