@@ -8,10 +8,15 @@ namespace ComplianceReport.Aws.RateLimiting;
 /// Client-side token buckets, one per account, region and operation, shared by every caller in the
 /// process (AWS throttles per account and region, so per-caller limits would add up past it).
 /// Defaults: <c>Scan:RequestsPerSecond</c> 1 with a burst of <c>Scan:RequestsBurst</c> 2.
+/// The configured rate is a ceiling: buckets refill at <see cref="Headroom"/> of it, because a server
+/// bucket draining at exactly our rate has no margin left for network jitter once the burst is spent,
+/// and every throttled call then costs a retry from the SDK's shared retry quota.
 /// </summary>
 public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvider time)
 {
-    private readonly double _rate = options.Value.RequestsPerSecond;
+    public const double Headroom = 0.9;
+
+    private readonly double _rate = options.Value.RequestsPerSecond * Headroom;
     private readonly int _burst = options.Value.RequestsBurst;
     private readonly ConcurrentDictionary<(string Account, string Region, string Operation), TokenBucket> _buckets = new();
 
