@@ -1,0 +1,9 @@
+namespace ComplianceReport.DynamoDb.Tests.Cluster;
+
+[GenerateSerializer]
+[Alias("dynamodb-tests.counter-state")]
+public sealed class CounterState
+{
+    [Id(0)]
+    public int Count { get; set; }
+}
