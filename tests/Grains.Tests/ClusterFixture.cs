@@ -1,0 +1,85 @@
+using Amazon.Runtime;
+using ComplianceReport.AwsSimulator;
+using ComplianceReport.Grains;
+using ComplianceReport.Grains.Interfaces.Serialization;
+using ComplianceReport.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace ComplianceReport.Grains.Tests;
+
+/// <summary>
+/// One in-process silo wired exactly as production (the real adapters, workbook and delivery),
+/// against the AWS simulator: 100 member accounts, some denied, some without Config, some suspended.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public SimulatorApp Simulator { get; private set; } = null!;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("compliance-grains-").FullName;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await SimulatorApp.StartAsync(new SimulatorOptions
+        {
+            Accounts = 100,
+            Seed = 7,
+            LatencyMs = 5,
+            DenyAccounts = 3,
+            NoConfigAccounts = 3,
+            SuspendedAccounts = 2,
+        });
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSerializer(s => s.AddComplianceModel());
+            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
+            silo.Services.AddComplianceServices(configuration);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Directory.Delete(OutputDirectory, recursive: true);
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Organization:ManagementAccountId"] = Simulator.ManagementAccountId,
+            ["Aws:ServiceUrl"] = Simulator.Endpoint.ToString().TrimEnd('/'),
+            ["Aws:Region"] = "us-east-1",
+            ["Scan:RequestsPerSecond"] = "50",
+            ["Scan:MaxConcurrentAccounts"] = "32",
+
+            // Every run scans again, so a run is long enough to interrupt.
+            ["Scan:ResultMaxAge"] = "00:00:01",
+            ["Report:OutputDirectory"] = OutputDirectory,
+            ["Jira:DryRun"] = "true",
+            ["Jira:ProjectKey"] = "SEC",
+        };
+        for (var i = 0; i < Simulator.Organization.Regions.Count; i++)
+        {
+            settings[$"Organization:Regions:{i}"] = Simulator.Organization.Regions[i];
+        }
+
+        return settings;
+    }
+}
