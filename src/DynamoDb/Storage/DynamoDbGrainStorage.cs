@@ -18,7 +18,8 @@ namespace ComplianceReport.DynamoDb.Storage;
 /// encoding and, when it fits, the compressed state). Larger states go to chunk items under a
 /// fresh generation id first; the conditional write of the head then switches to them atomically,
 /// and the chunks of the replaced generation are deleted afterwards. A reader therefore only ever
-/// follows a head to a complete set of chunks.
+/// follows a head to a complete set of chunks. Clearing also sweeps chunks left by a writer that
+/// died before switching the head.
 /// </summary>
 public sealed partial class DynamoDbGrainStorage : IGrainStorage, ILifecycleParticipant<ISiloLifecycle>, IDisposable
 {
@@ -33,6 +34,10 @@ public sealed partial class DynamoDbGrainStorage : IGrainStorage, ILifecyclePart
 
     // A reader can lose a race with a writer that deletes the chunks it was about to read.
     private const int MaxReadAttempts = 5;
+
+    // Chunks no head points at and older than this are leftovers of a writer that died between
+    // writing chunks and switching the head; younger ones may belong to a write in flight.
+    private static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(10);
 
     private readonly string _name;
     private readonly DynamoDbStorageOptions _options;
@@ -206,6 +211,7 @@ public sealed partial class DynamoDbGrainStorage : IGrainStorage, ILifecyclePart
         }
 
         await DeleteChunksOfAsync(stateName, response.Attributes);
+        await DeleteOrphanChunksAsync(request.Key, stateName);
         grainState.State = _activatorProvider.GetActivator<T>().Create();
         grainState.ETag = null;
         grainState.RecordExists = false;
@@ -311,6 +317,33 @@ public sealed partial class DynamoDbGrainStorage : IGrainStorage, ILifecyclePart
         await DeleteKeysAsync(keys);
     }
 
+    private async Task DeleteOrphanChunksAsync(Dictionary<string, AttributeValue> key, string stateName)
+    {
+        var leftovers = await DynamoDbItems.QueryAllAsync(
+            _client,
+            new QueryRequest
+            {
+                TableName = _options.TableName,
+                ConsistentRead = true,
+                KeyConditionExpression = "#k = :k AND begins_with(#s, :prefix)",
+                ProjectionExpression = "#k, #s, #w",
+                ExpressionAttributeNames = new Dictionary<string, string> { ["#k"] = GrainKey, ["#s"] = StateKey, ["#w"] = WrittenAt },
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue>
+                {
+                    [":k"] = key[GrainKey],
+                    [":prefix"] = Attr.S($"{stateName}#"),
+                },
+            },
+            CancellationToken.None);
+        var cutoff = DateTime.UtcNow - OrphanAge;
+        var orphans = leftovers.Where(i => i.GetTime(WrittenAt) < cutoff).Select(KeyOnly).ToList();
+        if (orphans.Count > 0)
+        {
+            await DeleteKeysAsync(orphans);
+            LogOrphansRemoved(_logger, orphans.Count, stateName, key[GrainKey].S);
+        }
+    }
+
     private Task DeleteKeysAsync(IEnumerable<Dictionary<string, AttributeValue>> keys) =>
         DynamoDbItems.DeleteAllAsync(_client, _options.TableName, keys, CancellationToken.None);
 
@@ -338,6 +371,9 @@ public sealed partial class DynamoDbGrainStorage : IGrainStorage, ILifecyclePart
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Grain state {StateName} of {GrainId} conflicts: activation etag {CurrentEtag}, stored {StoredEtag}")]
     private static partial void LogConflict(ILogger logger, string stateName, string grainId, string currentEtag, string storedEtag);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Count} orphaned chunks of grain state {StateName} of {GrainId}")]
+    private static partial void LogOrphansRemoved(ILogger logger, int count, string stateName, string grainId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Grain state {StateName} of {GrainId} was replaced while being read (attempt {Attempt}); reading again")]
     private static partial void LogChunksReplaced(ILogger logger, string stateName, string grainId, int attempt);

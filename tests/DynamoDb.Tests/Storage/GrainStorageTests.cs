@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography;
+using Amazon.DynamoDBv2.Model;
 using ComplianceReport.DynamoDb.Options;
 using ComplianceReport.DynamoDb.Storage;
 using ComplianceReport.DynamoDb.Tests.Support;
@@ -207,6 +209,32 @@ public sealed class GrainStorageTests : IClassFixture<SerializedMotoServer>, IAs
         Assert.Empty(await ItemsOf(grain));
     }
 
+    [Fact]
+    public async Task Clearing_sweeps_chunks_of_a_writer_that_died_but_spares_a_write_in_flight()
+    {
+        var grain = NewGrain();
+        var state = new GrainState<TestState>(new TestState { Text = "small" });
+        await _storage.WriteStateAsync(StateName, grain, state);
+        using (var client = Moto.Client(_moto.Endpoint))
+        {
+            await client.PutItemAsync(TableName, Chunk(grain, "dead", DateTime.UtcNow.AddHours(-1)));
+            await client.PutItemAsync(TableName, Chunk(grain, "inflight", DateTime.UtcNow));
+        }
+
+        await _storage.ClearStateAsync(StateName, grain, state);
+
+        var left = Assert.Single(await ItemsOf(grain));
+        Assert.Equal($"{StateName}#inflight#00000", left["StateKey"].S);
+    }
+
+    private Dictionary<string, AttributeValue> Chunk(GrainId grain, string generation, DateTime writtenAt) => new()
+    {
+        ["GrainKey"] = new AttributeValue { S = $"{_serviceId}/{grain}" },
+        ["StateKey"] = new AttributeValue { S = $"{StateName}#{generation}#00000" },
+        ["Data"] = new AttributeValue { B = new MemoryStream([1, 2, 3]) },
+        ["WrittenAt"] = new AttributeValue { S = writtenAt.ToString("O", CultureInfo.InvariantCulture) },
+    };
+
     private static GrainId NewGrain() => GrainId.Create("test", Guid.NewGuid().ToString("N"));
 
     /// <summary>The head item plus exactly the chunks of the generation it points at, nothing else.</summary>
@@ -217,7 +245,7 @@ public sealed class GrainStorageTests : IClassFixture<SerializedMotoServer>, IAs
         var chunks = items.Where(i => i != head).Select(i => i["StateKey"].S).ToList();
         if (head.TryGetValue("Generation", out var generation))
         {
-            Assert.Equal(int.Parse(head["Chunks"].N, System.Globalization.CultureInfo.InvariantCulture), chunks.Count);
+            Assert.Equal(int.Parse(head["Chunks"].N, CultureInfo.InvariantCulture), chunks.Count);
             Assert.All(chunks, key => Assert.StartsWith($"{StateName}#{generation.S}#", key, StringComparison.Ordinal));
         }
         else
@@ -226,6 +254,6 @@ public sealed class GrainStorageTests : IClassFixture<SerializedMotoServer>, IAs
         }
     }
 
-    private async Task<List<Dictionary<string, Amazon.DynamoDBv2.Model.AttributeValue>>> ItemsOf(GrainId grain) =>
+    private async Task<List<Dictionary<string, AttributeValue>>> ItemsOf(GrainId grain) =>
         [.. (await Moto.ScanAsync(_moto.Endpoint, TableName)).Where(i => i["GrainKey"].S == $"{_serviceId}/{grain}")];
 }
