@@ -30,6 +30,7 @@ internal sealed class WorksheetWriter : IDisposable
     private static readonly OpenXmlAttribute InlineStringType = new(string.Empty, "t", string.Empty, "inlineStr");
 
     private readonly OpenXmlWriter _writer;
+
     // Exact-length arrays, reused: (r, t), (r, s, t), (r), (r, s).
     private readonly OpenXmlAttribute[] _text = new OpenXmlAttribute[2];
     private readonly OpenXmlAttribute[] _styledText = new OpenXmlAttribute[3];
