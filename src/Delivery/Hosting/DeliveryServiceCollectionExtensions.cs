@@ -44,6 +44,7 @@ public static class DeliveryServiceCollectionExtensions
         if (jira.Enabled)
         {
             // Transient like the typed client itself, so the factory can rotate HTTP handlers.
+            services.TryAddSingleton<JiraIssueMemory>();
             services.AddHttpClient<JiraReportSink>();
             services.AddTransient<IReportSink>(sp => sp.GetRequiredService<JiraReportSink>());
         }

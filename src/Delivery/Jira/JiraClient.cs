@@ -54,9 +54,10 @@ internal sealed partial class JiraClient
     public Uri BrowseUri(string issueKey) => new(_baseUri, $"browse/{issueKey}");
 
     /// <summary>The key of the oldest issue in the project carrying the label, or null.</summary>
-    public async Task<string?> FindIssueAsync(string runLabelTag, CancellationToken cancellationToken)
+    public async Task<string?> FindIssueAsync(string runLabelTag, long? reconcileIssueId, CancellationToken cancellationToken)
     {
-        var body = JiraPayloads.SearchBody(_options.ProjectKey, runLabelTag);
+        var reconcile = _options.ApiVersion == JiraOptions.CloudApiVersion ? reconcileIssueId : null;
+        var body = JiraPayloads.SearchBody(_options.ProjectKey, runLabelTag, reconcile);
         var response = await SendAsync("search", () => Json(HttpMethod.Post, JiraPayloads.SearchPath(_options.ApiVersion), body), retryServerErrors: true, cancellationToken).ConfigureAwait(false);
         using var document = Parse("search", response);
         if (document.RootElement.TryGetProperty("issues", out var issues) && issues.ValueKind == JsonValueKind.Array && issues.GetArrayLength() > 0)
@@ -71,11 +72,17 @@ internal sealed partial class JiraClient
     /// Creates the issue. A 5xx is not retried here: Jira may have created it anyway, so the caller
     /// searches again before another try.
     /// </summary>
-    public async Task<string> CreateIssueAsync(JsonObject body, CancellationToken cancellationToken)
+    public async Task<(string Key, long? Id)> CreateIssueAsync(JsonObject body, CancellationToken cancellationToken)
     {
         var response = await SendAsync("create issue", () => Json(HttpMethod.Post, JiraPayloads.IssuePath(_options.ApiVersion), body), retryServerErrors: false, cancellationToken).ConfigureAwait(false);
         using var document = Parse("create issue", response);
-        return IssueKeyOf("create issue", document.RootElement);
+        var key = IssueKeyOf("create issue", document.RootElement);
+        var id = document.RootElement.TryGetProperty("id", out var idElement)
+            && idElement.ValueKind == JsonValueKind.String
+            && long.TryParse(idElement.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : (long?)null;
+        return (key, id);
     }
 
     public async Task AddCommentAsync(string issueKey, JsonObject body, CancellationToken cancellationToken) =>

@@ -16,12 +16,22 @@ internal static class JiraPayloads
     public static string AttachmentsPath(int apiVersion, string issueKey) => $"rest/api/{apiVersion}/issue/{issueKey}/attachments";
 
     /// <summary>Finds the run's issue by its label. The project key and label are validated/sanitized, so quoting is safe.</summary>
-    public static JsonObject SearchBody(string projectKey, string runLabelTag) => new()
+    /// <param name="reconcileIssueId">Cloud only: an issue we created that the search index may not show yet.</param>
+    public static JsonObject SearchBody(string projectKey, string runLabelTag, long? reconcileIssueId = null)
     {
-        ["jql"] = $"project = \"{projectKey}\" AND labels = \"{runLabelTag}\" ORDER BY created ASC",
-        ["fields"] = new JsonArray("summary"),
-        ["maxResults"] = 1,
-    };
+        var body = new JsonObject
+        {
+            ["jql"] = $"project = \"{projectKey}\" AND labels = \"{runLabelTag}\" ORDER BY created ASC",
+            ["fields"] = new JsonArray("summary"),
+            ["maxResults"] = 1,
+        };
+        if (reconcileIssueId is { } id)
+        {
+            body["reconcileIssues"] = new JsonArray(id);
+        }
+
+        return body;
+    }
 
     public static JsonObject CreateBody(JiraOptions options, TicketContent content) => new()
     {

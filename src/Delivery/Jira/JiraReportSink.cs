@@ -24,14 +24,16 @@ public sealed class JiraReportSink : IReportSink
 
     private readonly HttpClient _http;
     private readonly JiraOptions _options;
+    private readonly JiraIssueMemory _memory;
     private readonly TimeProvider _time;
     private readonly ILogger<JiraReportSink> _logger;
 
-    public JiraReportSink(HttpClient http, IOptions<JiraOptions> options, TimeProvider time, ILogger<JiraReportSink> logger)
+    public JiraReportSink(HttpClient http, IOptions<JiraOptions> options, JiraIssueMemory memory, TimeProvider time, ILogger<JiraReportSink> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         _http = http;
         _options = options.Value;
+        _memory = memory;
         _time = time;
         _logger = logger;
     }
@@ -145,7 +147,7 @@ public sealed class JiraReportSink : IReportSink
         var createFailed = false;
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await client.FindIssueAsync(tag, cancellationToken).ConfigureAwait(false);
+            var existing = await client.FindIssueAsync(tag, _memory.Recall(tag), cancellationToken).ConfigureAwait(false);
             if (existing is not null)
             {
                 // Found right after our own failed create: that create went through.
@@ -154,7 +156,13 @@ public sealed class JiraReportSink : IReportSink
 
             try
             {
-                return (await client.CreateIssueAsync(body, cancellationToken).ConfigureAwait(false), true);
+                var (key, id) = await client.CreateIssueAsync(body, cancellationToken).ConfigureAwait(false);
+                if (id is { } issueId)
+                {
+                    _memory.Remember(tag, issueId);
+                }
+
+                return (key, true);
             }
             catch (JiraRequestException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
             {

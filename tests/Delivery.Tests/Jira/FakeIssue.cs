@@ -2,9 +2,14 @@ using System.Text.Json.Nodes;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 
-public sealed class FakeIssue(string key, JsonObject fields)
+public sealed class FakeIssue(long id, string key, JsonObject fields)
 {
+    public long Id { get; } = id;
+
     public string Key { get; } = key;
+
+    /// <summary>Whether the search index shows it yet (see <see cref="FakeJira.SearchLagsBehindCreates"/>).</summary>
+    public bool Indexed { get; set; }
 
     public JsonObject Fields { get; } = fields;
 

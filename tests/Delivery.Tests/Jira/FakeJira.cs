@@ -67,6 +67,20 @@ public sealed partial class FakeJira : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Like Jira Cloud's search/jql: new issues are missing from search results until
+    /// <see cref="CatchUpIndex"/>, unless the search names them in reconcileIssues.
+    /// </summary>
+    public bool SearchLagsBehindCreates { get; set; }
+
+    public void CatchUpIndex()
+    {
+        lock (_gate)
+        {
+            _issues.ForEach(i => i.Indexed = true);
+        }
+    }
+
     /// <summary>Validation problems the fake found in requests it answered with 400 without a script.</summary>
     public List<string> Problems { get; } = [];
 
@@ -212,7 +226,12 @@ public sealed partial class FakeJira : IAsyncDisposable
             return Reject($"search without a labels clause: {jql}");
         }
 
-        var found = Issues.Where(i => i.Labels.Contains(label.Groups[1].Value)).Select(i => new JsonObject { ["id"] = "1", ["key"] = i.Key }).ToArray();
+        var reconcile = ApiVersion == 3 && body["reconcileIssues"] is JsonArray ids ? ids.Select(id => id!.GetValue<long>()).ToHashSet() : [];
+        var found = Issues
+            .Where(i => i.Labels.Contains(label.Groups[1].Value))
+            .Where(i => !SearchLagsBehindCreates || i.Indexed || reconcile.Contains(i.Id))
+            .Select(i => new JsonObject { ["id"] = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["key"] = i.Key })
+            .ToArray();
         var result = new JsonObject { ["issues"] = new JsonArray(found) };
         if (ApiVersion == 2)
         {
@@ -271,11 +290,11 @@ public sealed partial class FakeJira : IAsyncDisposable
         FakeIssue issue;
         lock (_gate)
         {
-            issue = new FakeIssue($"{ProjectKey}-{_issues.Count + 1}", (JsonObject)fields.DeepClone());
+            issue = new FakeIssue(10_000 + _issues.Count + 1, $"{ProjectKey}-{_issues.Count + 1}", (JsonObject)fields.DeepClone());
             _issues.Add(issue);
         }
 
-        return (201, new JsonObject { ["id"] = "100" + _issues.Count, ["key"] = issue.Key, ["self"] = $"{BaseUrl}/rest/api/{ApiVersion}/issue/{issue.Key}" }.ToJsonString());
+        return (201, new JsonObject { ["id"] = issue.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["key"] = issue.Key, ["self"] = $"{BaseUrl}/rest/api/{ApiVersion}/issue/{issue.Key}" }.ToJsonString());
     }
 
     private (int, string) Comment(FakeIssue issue, RecordedRequest request)

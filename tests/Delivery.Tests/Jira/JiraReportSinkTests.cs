@@ -62,6 +62,23 @@ public sealed class JiraReportSinkTests
     }
 
     [Fact]
+    public async Task A_quick_re_run_finds_the_new_issue_although_Cloud_search_lags_behind()
+    {
+        await using var h = new JiraSinkHarness(apiVersion: 3);
+        h.Fake.SearchLagsBehindCreates = true;
+        var artifact = h.Files.Create(Workbook);
+
+        await h.Sink.DeliverAsync(artifact, [], CancellationToken.None);
+        var second = await h.Sink.DeliverAsync(artifact, [], CancellationToken.None);
+
+        Assert.True(second.Succeeded, second.Error);
+        var issue = Assert.Single(h.Fake.Issues);
+        Assert.Single(issue.Comments);
+        var search = JsonNode.Parse(h.Fake.RequestsTo("POST", "/search/jql").Last().Text)!;
+        Assert.Equal(issue.Id, search["reconcileIssues"]![0]!.GetValue<long>());
+    }
+
+    [Fact]
     public async Task A_429_is_retried_after_the_seconds_in_Retry_After()
     {
         await using var h = new JiraSinkHarness();

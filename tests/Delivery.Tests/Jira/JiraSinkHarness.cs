@@ -31,12 +31,14 @@ public sealed class JiraSinkHarness : IAsyncDisposable
             ApiVersion = apiVersion,
         };
         configure?.Invoke(Options);
-        Sink = new JiraReportSink(_http, Microsoft.Extensions.Options.Options.Create(Options), Time, Logger);
+        Sink = new JiraReportSink(_http, Microsoft.Extensions.Options.Options.Create(Options), Memory, Time, Logger);
     }
 
     public FakeJira Fake { get; }
 
     public JiraOptions Options { get; }
+
+    public JiraIssueMemory Memory { get; } = new();
 
     public InstantTimeProvider Time { get; } = new(Now);
 
