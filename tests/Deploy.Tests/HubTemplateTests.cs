@@ -50,23 +50,23 @@ public sealed class HubTemplateTests
     }
 
     [Fact]
-    public void Membership_table_is_keyed_by_cluster_partition_and_silo()
+    public void Reminders_table_serves_hash_ranges_from_its_key_without_an_index()
     {
-        var keys = Hub.Properties("MembershipTable")["KeySchema"]!.AsArray();
+        var reminders = Hub.Properties("RemindersTable");
 
-        AssertJson(JsonNode.Parse("""[{"AttributeName": "DeploymentId", "KeyType": "HASH"}, {"AttributeName": "SiloIdentity", "KeyType": "RANGE"}]"""), keys);
+        AssertJson(JsonNode.Parse("""[{"AttributeName": "ServiceId", "KeyType": "HASH"}, {"AttributeName": "ReminderKey", "KeyType": "RANGE"}]"""), reminders["KeySchema"]);
+        Assert.False(reminders.ContainsKey("GlobalSecondaryIndexes"));
     }
 
     [Fact]
-    public void Reminders_table_has_an_index_for_grain_hash_range_reads()
+    public void Silo_and_cli_never_create_tables_the_stack_owns()
     {
-        var indexes = Hub.Properties("RemindersTable")["GlobalSecondaryIndexes"]!.AsArray();
-        var byHash = indexes.Single(i => (string?)i!["IndexName"] == "ServiceIdIndex")!;
+        var cli = Hub.Properties("CliTaskDefinition")["ContainerDefinitions"]![0]!.AsObject();
 
-        AssertJson(JsonNode.Parse("""[{"AttributeName": "ServiceId", "KeyType": "HASH"}, {"AttributeName": "GrainHash", "KeyType": "RANGE"}]"""), byHash["KeySchema"]);
-        var grainHash = Hub.Properties("RemindersTable")["AttributeDefinitions"]!.AsArray().Single(a => (string?)a!["AttributeName"] == "GrainHash")!;
-        // Range queries between two hashes need a number, not a string.
-        Assert.Equal("N", (string?)grainHash["AttributeType"]);
+        Assert.Equal("false", (string?)Environment(SiloContainer())["Cluster__CreateTables"]);
+        Assert.Equal("false", (string?)Environment(cli)["Cluster__CreateTables"]);
+        Assert.Equal("DynamoDB", (string?)Environment(cli)["Cluster__Clustering"]);
+        AssertJson(Ref("TablePrefix"), Environment(cli)["Cluster__TablePrefix"]);
     }
 
     [Fact]

@@ -156,22 +156,29 @@ public sealed class IamPolicyTests
         var tables = StatementWithSid(statements, "OrleansTables");
         Assert.Equal(
             [
-                "dynamodb:BatchGetItem", "dynamodb:BatchWriteItem", "dynamodb:ConditionCheckItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable",
-                "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:UpdateItem",
+                "dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem",
+                "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
             ],
             Actions(tables).Order(StringComparer.Ordinal));
-        AssertResources(
-            tables,
-            GetAtt("MembershipTable", "Arn"),
-            GetAtt("GrainStateTable", "Arn"),
-            GetAtt("RemindersTable", "Arn"),
-            Sub("${RemindersTable.Arn}/index/*"));
+        AssertResources(tables, GetAtt("MembershipTable", "Arn"), GetAtt("GrainStateTable", "Arn"), GetAtt("RemindersTable", "Arn"));
 
         var traces = StatementWithSid(statements, "SendTraces");
         Assert.Equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Actions(traces));
 
         // Nothing else: no iam:*, no s3:GetObject/DeleteObject, no dynamodb:CreateTable.
         Assert.Equal(6, statements.Count);
+    }
+
+    [Fact]
+    public void Cli_role_may_only_find_gateways_and_open_ecs_exec_channels()
+    {
+        var statements = InlineStatements(Hub.Properties("CliTaskRole"));
+
+        var membership = StatementWithSid(statements, "ReadMembershipToFindGateways");
+        Assert.Equal(["dynamodb:DescribeTable", "dynamodb:Query"], Actions(membership));
+        AssertResources(membership, GetAtt("MembershipTable", "Arn"));
+        Assert.All(Actions(StatementWithSid(statements, "EcsExecChannels")), a => Assert.StartsWith("ssmmessages:", a, StringComparison.Ordinal));
+        Assert.Equal(2, statements.Count);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class MotoStackTests : IClassFixture<MotoServer>
         var writeRole = (await hub.RunAsync("iam", "get-role", "--role-name", "system-config-report-generator-write-role"))["Role"]!;
         Assert.Equal("ecs-tasks.amazonaws.com", (string?)writeRole["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"]!["Service"]);
 
-        foreach (var (table, hashKey) in new[] { ("membership", "DeploymentId"), ("grainstate", "GrainReference"), ("reminders", "ReminderId") })
+        foreach (var (table, hashKey) in new[] { ("membership", "ClusterId"), ("grainstate", "GrainKey"), ("reminders", "ServiceId") })
         {
             var description = (await hub.RunAsync("dynamodb", "describe-table", "--table-name", $"compliance-report-{table}"))["Table"]!;
             Assert.Equal(hashKey, (string?)description["KeySchema"]![0]!["AttributeName"]);
