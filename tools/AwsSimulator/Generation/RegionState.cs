@@ -26,19 +26,21 @@ internal sealed class RegionState
         Week = week;
         _nonCompliant = new bool[data.Rules.Length][];
         _nonCompliantCounts = new int[data.Rules.Length];
+        var weeks = Enumerable.Range(0, week + 1).Select(w => w.ToString(CultureInfo.InvariantCulture)).ToArray();
         for (var r = 0; r < data.Rules.Length; r++)
         {
             var rule = data.Rules[r];
             var flags = new bool[rule.ResourceIndexes.Length];
             var p = rule.FailureProbability;
             var openRate = Math.Min(1.0, p * ResolveRate / (1 - p));
+            var rulePrefix = StableHash.Append(StableHash.Start(seed), "eval", data.AccountId, data.Region, rule.Name);
             for (var e = 0; e < flags.Length; e++)
             {
-                var resourceId = data.Resources[rule.ResourceIndexes[e]].Id;
-                var nonCompliant = Draw(rule.Name, resourceId, 0) < p;
+                var prefix = StableHash.Append(rulePrefix, data.Resources[rule.ResourceIndexes[e]].Id);
+                var nonCompliant = Draw(prefix, weeks[0]) < p;
                 for (var w = 1; w <= week; w++)
                 {
-                    var draw = Draw(rule.Name, resourceId, w);
+                    var draw = Draw(prefix, weeks[w]);
                     nonCompliant = nonCompliant ? draw >= ResolveRate : draw < openRate;
                 }
 
@@ -73,6 +75,6 @@ internal sealed class RegionState
         return WeekZero.AddDays(7 * Week).AddSeconds(-(double)offset - 60);
     }
 
-    private double Draw(string rule, string resourceId, int week) =>
-        StableHash.Unit(_seed, "eval", Data.AccountId, Data.Region, rule, resourceId, week.ToString(CultureInfo.InvariantCulture));
+    /// <summary>Equals StableHash.Unit(seed, "eval", account, region, rule, resource, week), with the prefix hashed once.</summary>
+    private static double Draw(ulong prefix, string week) => StableHash.ToUnit(StableHash.Finish(StableHash.Append(prefix, week)));
 }
