@@ -1,0 +1,75 @@
+using ComplianceReport.Aws.Options;
+
+namespace ComplianceReport.Aws.Tests.Options;
+
+public sealed class OptionsValidationTests
+{
+    private static OrganizationOptions Valid() => new()
+    {
+        ManagementAccountId = "123456789012",
+        Regions = ["us-east-1", "eu-west-1"],
+        ParentIds = ["r-ab12", "ou-ab12-cd34ef56"],
+        ExcludeAccountIds = ["210987654321"],
+    };
+
+    [Fact]
+    public void Valid_organization_options_pass_with_the_seed_role_names_as_defaults()
+    {
+        var options = Valid();
+
+        Assert.True(new OrganizationOptionsValidator().Validate(null, options).Succeeded);
+        Assert.Equal("system-config-report-generator-list-org-role", options.ListOrgRoleName);
+        Assert.Equal("system-config-report-generator-read-role", options.ReadRoleName);
+    }
+
+    [Theory]
+    [InlineData(nameof(OrganizationOptions.ManagementAccountId), "Organization:ManagementAccountId must be 12 digits")]
+    [InlineData(nameof(OrganizationOptions.ReadRoleName), "Organization:ReadRoleName must be an IAM role name")]
+    [InlineData(nameof(OrganizationOptions.Regions), "Organization:Regions:1 is not a known AWS region name")]
+    [InlineData("NoRegions", "Organization:Regions must list at least one AWS region")]
+    [InlineData(nameof(OrganizationOptions.ExcludeAccountIds), "Organization:ExcludeAccountIds:0 must be 12 digits")]
+    [InlineData(nameof(OrganizationOptions.ParentIds), "Organization:ParentIds:0 must be a root id")]
+    public void Bad_organization_values_are_reported_by_key(string broken, string expected)
+    {
+        var options = Valid();
+        switch (broken)
+        {
+            case nameof(OrganizationOptions.ManagementAccountId): options.ManagementAccountId = "12345"; break;
+            case nameof(OrganizationOptions.ReadRoleName): options.ReadRoleName = "role with spaces"; break;
+            case nameof(OrganizationOptions.Regions): options.Regions = ["us-east-1", "mars-north-1"]; break;
+            case "NoRegions": options.Regions = []; break;
+            case nameof(OrganizationOptions.ExcludeAccountIds): options.ExcludeAccountIds = ["not-an-id"]; break;
+            case nameof(OrganizationOptions.ParentIds): options.ParentIds = ["Prod"]; break;
+        }
+
+        var result = new OrganizationOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Scan_defaults_are_valid_and_bad_values_name_their_key()
+    {
+        var defaults = new ScanOptions();
+        Assert.True(new ScanOptionsValidator().Validate(null, defaults).Succeeded);
+        Assert.Equal((64, 1d, 2, TimeSpan.FromDays(6)), (defaults.MaxConcurrentAccounts, defaults.RequestsPerSecond, defaults.RequestsBurst, defaults.ResultMaxAge));
+
+        var result = new ScanOptionsValidator().Validate(null, new ScanOptions { MaxConcurrentAccounts = 0, RequestsPerSecond = 0, RequestsBurst = 0, ResultMaxAge = TimeSpan.Zero });
+
+        Assert.Contains("Scan:MaxConcurrentAccounts", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Scan:RequestsPerSecond", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Scan:RequestsBurst", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Scan:ResultMaxAge", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Aws_options_reject_sessions_longer_than_role_chaining_allows()
+    {
+        var result = new AwsOptionsValidator().Validate(null, new AwsOptions { SessionDuration = TimeSpan.FromHours(2), ServiceUrl = "not a url" });
+
+        Assert.Contains("Aws:SessionDuration", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Aws:ServiceUrl", result.FailureMessage, StringComparison.Ordinal);
+        Assert.True(new AwsOptionsValidator().Validate(null, new AwsOptions()).Succeeded);
+    }
+}
