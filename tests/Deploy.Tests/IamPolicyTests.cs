@@ -148,6 +148,15 @@ public sealed class IamPolicyTests
         Assert.Equal(["s3:PutObject"], Actions(put));
         AssertResources(put, Sub("${ReportBucket.Arn}/${ReportS3Prefix}/*"));
 
+        // Opt-in only: the design's table grants PutObject alone.
+        var get = StatementWithSid(statements, "ReadReportsForPresignedLinks");
+        Assert.Equal(["s3:GetObject"], Actions(get));
+        AssertResources(get, Sub("${ReportBucket.Arn}/${ReportS3Prefix}/*"));
+        Assert.Equal("false", (string?)Hub.Parameters["AllowPresignedReportLinks"]!["Default"]);
+        Assert.Contains(
+            Hub.RoleNamed(WriteRole)["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray(),
+            s => s!["Fn::If"] is JsonArray branches && (string?)branches[0] == "AllowsPresignedLinks" && (string?)branches[1]!["Sid"] == "ReadReportsForPresignedLinks");
+
         var kms = StatementWithSid(statements, "EncryptReports");
         Assert.Equal(["kms:GenerateDataKey", "kms:Decrypt"], Actions(kms));
         AssertResources(kms, GetAtt("Key", "Arn"));
@@ -165,8 +174,8 @@ public sealed class IamPolicyTests
         var traces = StatementWithSid(statements, "SendTraces");
         Assert.Equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Actions(traces));
 
-        // Nothing else: no iam:*, no s3:GetObject/DeleteObject, no dynamodb:CreateTable.
-        Assert.Equal(6, statements.Count);
+        // Nothing else: no iam:*, no s3:DeleteObject, no dynamodb:CreateTable.
+        Assert.Equal(7, statements.Count);
     }
 
     [Fact]

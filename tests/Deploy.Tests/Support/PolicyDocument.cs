@@ -5,13 +5,20 @@ namespace ComplianceReport.Deploy.Tests.Support;
 /// <summary>Read access to an IAM policy document as written in a template.</summary>
 public static class PolicyDocument
 {
+    /// <summary>
+    /// The statements; one written as <c>!If [Cond, statement, !Ref AWS::NoValue]</c> counts as
+    /// present, so the checks see the most a parameter choice can grant.
+    /// </summary>
     public static IReadOnlyList<JsonObject> Statements(JsonNode? document) =>
         document?["Statement"] switch
         {
-            JsonArray array => array.Select(s => s!.AsObject()).ToList(),
-            JsonObject single => [single],
+            JsonArray array => array.Select(s => Unconditional(s!.AsObject())).ToList(),
+            JsonObject single => [Unconditional(single)],
             _ => throw new InvalidOperationException("Policy document without Statement."),
         };
+
+    private static JsonObject Unconditional(JsonObject statement) =>
+        statement["Fn::If"] is JsonArray branches ? branches[1]!.AsObject() : statement;
 
     /// <summary>Every statement of every inline policy of a role, with the policy name.</summary>
     public static IReadOnlyList<JsonObject> InlineStatements(JsonObject role) =>
