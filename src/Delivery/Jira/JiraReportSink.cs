@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Model;
@@ -20,7 +21,8 @@ public sealed class JiraReportSink : IReportSink
 {
     public const string SinkName = "jira";
 
-    private static readonly JsonSerializerOptions DryRunJson = new() { WriteIndented = true };
+    // The file is read by people, not embedded in HTML: keep quotes and '+' unescaped.
+    private static readonly JsonSerializerOptions DryRunJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly HttpClient _http;
     private readonly JiraOptions _options;
