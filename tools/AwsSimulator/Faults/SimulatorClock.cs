@@ -10,10 +10,6 @@ internal sealed class SimulatorClock(TimeProvider timeProvider)
 
     public DateTimeOffset UtcNow => timeProvider.GetUtcNow().AddTicks(Interlocked.Read(ref _offsetTicks));
 
-    public long Timestamp => timeProvider.GetTimestamp();
-
-    public double TimestampFrequency => timeProvider.TimestampFrequency;
-
     /// <summary>Seconds on a monotonic scale that also moves with the offset, for token buckets.</summary>
     public double MonotonicSeconds =>
         (double)timeProvider.GetTimestamp() / timeProvider.TimestampFrequency + TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks)).TotalSeconds;

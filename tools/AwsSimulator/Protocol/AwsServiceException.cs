@@ -19,11 +19,6 @@ internal sealed class AwsServiceException : Exception
     {
     }
 
-    public AwsServiceException(string message)
-        : this(400, "ValidationException", message)
-    {
-    }
-
     public AwsServiceException(string message, Exception innerException)
         : base(message, innerException)
     {
