@@ -202,6 +202,15 @@ public sealed class IamPolicyTests
             Sub("arn:${AWS::Partition}:ecr:${AWS::Region}:${AWS::AccountId}:repository/${ImageRepositoryPrefix}/*"));
         AssertResources(StatementWithSid(statements, "WriteContainerLogs"), GetAtt("LogGroup", "Arn"));
         AssertResources(StatementWithSid(statements, "DecryptJiraToken"), GetAtt("Key", "Arn"));
+
+        // Only when an environment file is given, and only that object and its bucket's location.
+        var envFile = StatementWithSid(statements, "ReadEnvironmentFile");
+        Assert.Equal(["s3:GetObject"], Actions(envFile));
+        AssertResources(envFile, Ref("EnvironmentFileArn"));
+        var location = StatementWithSid(statements, "LocateEnvironmentFileBucket");
+        Assert.Equal(["s3:GetBucketLocation"], Actions(location));
+        AssertResources(location, JsonNode.Parse("""{"Fn::Select": [0, {"Fn::Split": ["/", {"Ref": "EnvironmentFileArn"}]}]}""")!);
+        Assert.Equal(7, statements.Count);
     }
 
     [Fact]
