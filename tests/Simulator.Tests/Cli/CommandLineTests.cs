@@ -76,6 +76,7 @@ public sealed class CommandLineTests
         (exitCode, stdout, _) = await RunAsync("--help");
         Assert.Equal(0, exitCode);
         Assert.Contains("--no-config-accounts C", stdout, StringComparison.Ordinal);
+        Assert.Contains(SimulatorOptions.DefaultHubSecret, stdout, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal static class CommandLine
           --no-config-accounts C    accounts with a region without a Config recorder (default 0)
           --suspended-accounts U    SUSPENDED accounts (default 0)
           --hub-key-id K            access key id of the hub identity (default AKIASIMHUB0000000001)
-          --hub-secret X            secret access key of the hub identity
+          --hub-secret X            secret access key of the hub identity (default simulatorHubSecretKey0000000000000000000)
           --malformed-rate M        share of JSON answers cut short, 0..1 (default 0)
           --repeat-token-rate T     share of paginated answers repeating the request's NextToken, 0..1 (default 0)
           --help                    show this text
