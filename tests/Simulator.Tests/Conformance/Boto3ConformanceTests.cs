@@ -3,7 +3,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ComplianceReport.AwsSimulator;
 using ComplianceReport.AwsSimulator.Model;
-using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Simulator.Tests.Conformance;
 
@@ -57,7 +56,7 @@ public sealed class Boto3ConformanceTests : IAsyncLifetime
             ["busiestRule"] = new JsonObject(busiest.Select(b => KeyValuePair.Create(b.Key, (JsonNode?)JsonValue.Create(b.Value.Name)))),
         };
 
-        var result = await RunBoto3Async(arguments.ToJsonString());
+        var result = await Boto3Script.RunAsync("conformance.py", arguments.ToJsonString());
         var errors = result.GetProperty("errors");
 
         Assert.Equal(organization.HubAccountId, result.GetProperty("callerIdentity").GetString());
@@ -147,33 +146,5 @@ public sealed class Boto3ConformanceTests : IAsyncLifetime
         var error = errors.GetProperty(name);
         Assert.True(error.ValueKind == JsonValueKind.Object, $"{name}: expected {code}, got {error}");
         Assert.Equal((name, code, status), (name, error.GetProperty("code").GetString(), error.GetProperty("status").GetInt32()));
-    }
-
-    private static async Task<JsonElement> RunBoto3Async(string arguments)
-    {
-        var python = RequiredTool.Find("sudo apt-get install -y python3-boto3", "/usr/bin/python3");
-        var directory = Directory.CreateTempSubdirectory("simulator-boto3-");
-        try
-        {
-            var script = Path.Combine(directory.FullName, "conformance.py");
-            await using (var resource = typeof(Boto3ConformanceTests).Assembly.GetManifestResourceStream("conformance.py")!)
-            await using (var file = File.Create(script))
-            {
-                await resource.CopyToAsync(file);
-            }
-
-            var (exitCode, stdout, stderr) = await ProcessRunner.RunAsync(python, [script, arguments]);
-            if (exitCode != 0 && stderr.Contains("No module named 'boto3'", StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException("python3-boto3 is missing: install it with sudo apt-get install -y python3-boto3 (or run .ci/run).");
-            }
-
-            Assert.True(exitCode == 0, $"boto3 script failed ({exitCode}):\n{stderr}");
-            return JsonDocument.Parse(stdout).RootElement.Clone();
-        }
-        finally
-        {
-            directory.Delete(recursive: true);
-        }
     }
 }
