@@ -21,6 +21,32 @@ public sealed class WriterContractTests
     }
 
     [Fact]
+    public async Task Rows_reach_the_destination_while_findings_are_still_streaming()
+    {
+        // Memory stays flat only if rows leave as they are written: by the 50,000th finding the
+        // destination must already hold most of the compressed bytes written so far.
+        using var destination = new MemoryStream();
+        var bytesSeenMidway = -1L;
+        IEnumerable<Compliance.Model.Finding> Findings()
+        {
+            var n = 0;
+            foreach (var finding in SampleReports.Findings(10, 6_000))
+            {
+                if (++n == 50_000)
+                {
+                    bytesSeenMidway = destination.Length;
+                }
+
+                yield return finding;
+            }
+        }
+
+        await new ComplianceWorkbookWriter().WriteAsync(SampleReports.Content(10, 0) with { Findings = Findings().ToAsyncEnumerable() }, destination, CancellationToken.None);
+
+        Assert.True(bytesSeenMidway > destination.Length / 3, $"{bytesSeenMidway} of {destination.Length} bytes were written by the 50,000th of 60,000 findings");
+    }
+
+    [Fact]
     public async Task Cancellation_stops_the_write()
     {
         using var cancellation = new CancellationTokenSource();
