@@ -29,7 +29,7 @@ internal sealed class SheetNameRegistry
         return name;
     }
 
-    internal static string Sanitize(string desired)
+    private static string Sanitize(string desired)
     {
         var chars = desired.Select(c => Array.IndexOf(Forbidden, c) >= 0 || char.IsControl(c) ? '_' : c).ToArray();
         var name = new string(chars).Trim().Trim('\'');

@@ -124,9 +124,6 @@ internal sealed class WorksheetWriter : IDisposable
         }
     }
 
-    /// <summary>Leaves the next cell empty.</summary>
-    public void Skip() => _column++;
-
     /// <summary>A typed string cell; null or empty text leaves the cell empty.</summary>
     public void Text(string? value, uint style = WorkbookStyles.Default)
     {
