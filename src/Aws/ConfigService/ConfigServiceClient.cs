@@ -17,9 +17,6 @@ public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, Cance
     /// <summary>DescribeConfigRules' and DescribeComplianceByConfigRule's maximum number of rule names.</summary>
     public const int MaxRuleNames = 25;
 
-    /// <summary>Calls (each with the SDK's own retries) made before a throttled operation is given up.</summary>
-    public const int MaxThrottledAttempts = 3;
-
     public Task<IReadOnlyList<ConfigRule>> DescribeConfigRulesAsync(CancellationToken cancellationToken) =>
         AwsPaginator.ReadAllAsync(
             "DescribeConfigRules",
@@ -69,24 +66,6 @@ public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, Cance
         return response.ConfigurationRecordersStatus ?? [];
     }
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (beforeRequest is not null)
-            {
-                await beforeRequest(operation, cancellationToken).ConfigureAwait(false);
-            }
-
-            try
-            {
-                return await client.InvokeAsync<TRequest, TResponse>(operation, request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (AwsServiceException ex) when (ex.IsThrottling && beforeRequest is not null && attempt < MaxThrottledAttempts)
-            {
-                // The SDK's retries share one quota per endpoint across all accounts; once they are spent,
-                // go back through the rate limiter, which paces the next attempt.
-            }
-        }
-    }
+    private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, operation, request, cancellationToken);
 }

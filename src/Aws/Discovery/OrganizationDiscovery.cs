@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.Options;
 using ComplianceReport.Aws.Organizations;
+using ComplianceReport.Aws.RateLimiting;
 using ComplianceReport.Aws.Sessions;
 using ComplianceReport.Compliance;
 using ComplianceReport.Compliance.Model;
@@ -21,6 +22,7 @@ namespace ComplianceReport.Aws.Discovery;
 public sealed class OrganizationDiscovery(
     AccountSessionFactory sessions,
     AwsClientFactory clients,
+    RequestRateLimiter limiter,
     IOptions<OrganizationOptions> options,
     ILogger<OrganizationDiscovery> logger) : IOrganizationDiscovery
 {
@@ -36,7 +38,9 @@ public sealed class OrganizationDiscovery(
         using var client = clients.CreateOrganizations(session.Credentials);
         try
         {
-            return await WalkAsync(new OrganizationsClient(client), cancellationToken).ConfigureAwait(false);
+            // Organizations throttles per account like Config does per region: pace with the same limiter.
+            var organizations = new OrganizationsClient(client, (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct));
+            return await WalkAsync(organizations, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (ex.IsAccessDenied || ex.ErrorCode is "AWSOrganizationsNotInUseException")
         {

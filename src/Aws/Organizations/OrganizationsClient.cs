@@ -4,9 +4,10 @@ namespace ComplianceReport.Aws.Organizations;
 
 /// <summary>
 /// Typed AWS Organizations operations over <see cref="AwsJsonClient"/>. List calls return every
-/// page (MaxResults 20, the model's maximum).
+/// page (MaxResults 20, the model's maximum). <paramref name="beforeRequest"/> runs before every
+/// call and page (a rate limiter plugs in there).
 /// </summary>
-public sealed class OrganizationsClient(AwsJsonClient client)
+public sealed class OrganizationsClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null)
 {
     /// <summary>The model's maximum for every ListX operation.</summary>
     public const int MaxResults = 20;
@@ -14,7 +15,7 @@ public sealed class OrganizationsClient(AwsJsonClient client)
     public Task<IReadOnlyList<OrganizationRoot>> ListRootsAsync(CancellationToken cancellationToken) =>
         AwsPaginator.ReadAllAsync(
             "ListRoots",
-            (token, ct) => client.InvokeAsync<ListRootsRequest, ListRootsResponse>("ListRoots", new ListRootsRequest(token, MaxResults), ct),
+            (token, ct) => CallAsync<ListRootsRequest, ListRootsResponse>("ListRoots", new ListRootsRequest(token, MaxResults), ct),
             page => page.NextToken,
             page => page.Roots,
             cancellationToken);
@@ -22,7 +23,7 @@ public sealed class OrganizationsClient(AwsJsonClient client)
     public Task<IReadOnlyList<OrganizationalUnit>> ListOrganizationalUnitsForParentAsync(string parentId, CancellationToken cancellationToken) =>
         AwsPaginator.ReadAllAsync(
             "ListOrganizationalUnitsForParent",
-            (token, ct) => client.InvokeAsync<ListChildrenRequest, ListOrganizationalUnitsResponse>(
+            (token, ct) => CallAsync<ListChildrenRequest, ListOrganizationalUnitsResponse>(
                 "ListOrganizationalUnitsForParent", new ListChildrenRequest(parentId, token, MaxResults), ct),
             page => page.NextToken,
             page => page.OrganizationalUnits,
@@ -31,7 +32,7 @@ public sealed class OrganizationsClient(AwsJsonClient client)
     public Task<IReadOnlyList<OrganizationMemberAccount>> ListAccountsForParentAsync(string parentId, CancellationToken cancellationToken) =>
         AwsPaginator.ReadAllAsync(
             "ListAccountsForParent",
-            (token, ct) => client.InvokeAsync<ListChildrenRequest, ListAccountsResponse>(
+            (token, ct) => CallAsync<ListChildrenRequest, ListAccountsResponse>(
                 "ListAccountsForParent", new ListChildrenRequest(parentId, token, MaxResults), ct),
             page => page.NextToken,
             page => page.Accounts,
@@ -40,16 +41,19 @@ public sealed class OrganizationsClient(AwsJsonClient client)
     public Task<IReadOnlyList<OrganizationMemberAccount>> ListAccountsAsync(CancellationToken cancellationToken) =>
         AwsPaginator.ReadAllAsync(
             "ListAccounts",
-            (token, ct) => client.InvokeAsync<ListAccountsRequest, ListAccountsResponse>("ListAccounts", new ListAccountsRequest(token, MaxResults), ct),
+            (token, ct) => CallAsync<ListAccountsRequest, ListAccountsResponse>("ListAccounts", new ListAccountsRequest(token, MaxResults), ct),
             page => page.NextToken,
             page => page.Accounts,
             cancellationToken);
 
     public async Task<OrganizationDescription> DescribeOrganizationAsync(CancellationToken cancellationToken)
     {
-        var response = await client.InvokeAsync<EmptyRequest, DescribeOrganizationResponse>("DescribeOrganization", EmptyRequest.Instance, cancellationToken)
+        var response = await CallAsync<EmptyRequest, DescribeOrganizationResponse>("DescribeOrganization", EmptyRequest.Instance, cancellationToken)
             .ConfigureAwait(false);
         return response.Organization
             ?? throw new AwsMalformedResponseException(client.Service.ServiceId, "DescribeOrganization", null, System.Net.HttpStatusCode.OK, "no Organization member");
     }
+
+    private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, operation, request, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.Discovery;
 using ComplianceReport.Aws.Options;
+using ComplianceReport.Aws.RateLimiting;
 using ComplianceReport.Aws.Sessions;
 using ComplianceReport.Aws.Tests.Support;
 using ComplianceReport.Compliance.Model;
@@ -22,7 +23,8 @@ public sealed class OrganizationDiscoveryTests(MotoOrganization organization)
         });
         var aws = Microsoft.Extensions.Options.Options.Create(new AwsOptions { ServiceUrl = organization.Endpoint });
         var sessions = new AccountSessionFactory(sts, options, aws, TimeProvider.System);
-        return new OrganizationDiscovery(sessions, new AwsClientFactory(aws), options, NullLogger<OrganizationDiscovery>.Instance);
+        var limiter = new RequestRateLimiter(Microsoft.Extensions.Options.Options.Create(new ScanOptions { RequestsPerSecond = 100, RequestsBurst = 10 }), TimeProvider.System);
+        return new OrganizationDiscovery(sessions, new AwsClientFactory(aws), limiter, options, NullLogger<OrganizationDiscovery>.Instance);
     }
 
     [Fact]

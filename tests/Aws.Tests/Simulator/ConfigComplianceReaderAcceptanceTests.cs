@@ -24,6 +24,7 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
     [Fact]
     public async Task Snapshots_of_100_accounts_in_2_regions_equal_the_simulator_data_despite_throttling_and_5xx()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         await using var simulator = await SimulatorApp.StartAsync(new SimulatorOptions
         {
             Accounts = 100,
@@ -53,7 +54,9 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
         var sessions = provider.GetRequiredService<IAccountSessionFactory>();
         var reader = provider.GetRequiredService<IComplianceReader>();
 
+        output.WriteLine($"simulator started after {clock.Elapsed.TotalSeconds:F1} s");
         var accounts = await discovery.DiscoverAsync(CancellationToken.None);
+        output.WriteLine($"discovered {accounts.Count} accounts after {clock.Elapsed.TotalSeconds:F1} s");
         Assert.Equal(simulator.Organization.Accounts.Select(a => a.Id).Order(), accounts.Select(a => a.AccountId).Order());
         var started = DateTime.UtcNow;
         var snapshots = new ConcurrentBag<RegionSnapshot>();
@@ -113,7 +116,7 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
         Assert.True(findings > 1000, $"only {findings} findings: the organization is too small to prove paging");
         Assert.Contains(snapshots, s => s.Status == RegionScanStatus.ConfigNotEnabled);
         Assert.True(simulator.Counters.ErrorsInjected > 0, "no 5xx was injected, so the test proved nothing about retries");
-        output.WriteLine($"{findings} non-compliant findings compared");
+        output.WriteLine($"{findings} non-compliant findings compared after {clock.Elapsed.TotalSeconds:F1} s");
     }
 
     private static string Wire(ComplianceType compliance) => compliance switch
