@@ -17,7 +17,7 @@ public sealed partial class FakeJira : IAsyncDisposable
     private static readonly HashSet<string> AdfBlockTypes = ["paragraph", "heading", "bulletList", "listItem"];
     private static readonly HashSet<string> AdfMarks = ["strong", "code", "link"];
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly object _gate = new();
     private readonly List<RecordedRequest> _requests = [];
@@ -29,10 +29,8 @@ public sealed partial class FakeJira : IAsyncDisposable
         ApiVersion = apiVersion;
         ExpectedAuthorization = expectedAuthorization;
         ProjectKey = projectKey;
-        var port = FreePort.Next();
+        (_listener, var port) = Listen();
         BaseUrl = $"http://127.0.0.1:{port}/jira";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
         _loop = Task.Run(ServeAsync);
     }
 
@@ -106,6 +104,26 @@ public sealed partial class FakeJira : IAsyncDisposable
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
         {
             // Stopping the listener ends the loop this way.
+        }
+    }
+
+    // A port free a moment ago can be taken by a parallel test before we bind it: try another.
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort.Next();
+            var listener = new HttpListener();
+            try
+            {
+                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
         }
     }
 
