@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Amazon.Runtime;
 using ComplianceReport.Aws.Client;
@@ -95,24 +96,35 @@ public sealed class ConfigComplianceReader(
         var resources = new ConcurrentDictionary<ResourceKey, ResourceDetails>();
         var knownKeys = new ConcurrentDictionary<ResourceKey, byte>();
         var keys = Channel.CreateUnbounded<ResourceKey>(new UnboundedChannelOptions { SingleReader = true });
+        Exception? firstError = null;
 
-        var lookups = LookupAsync(config, accountId, region, keys.Reader, resources, failFast.Token);
-        var rules = ruleNames.Select(rule => ReadRuleAsync(rule)).ToList();
-        try
+        // One failure fails the region: the first one is kept and the other calls are cancelled rather than paid for.
+        async Task GuardAsync(Func<Task> work)
         {
-            await Task.WhenAll(rules).ConfigureAwait(false);
-        }
-        catch
-        {
-            // One failed rule fails the region: stop the others and the lookups instead of paying for them.
-            await failFast.CancelAsync().ConfigureAwait(false);
-            keys.Writer.TryComplete();
-            await Task.WhenAll(lookups.ContinueWith(_ => { }, TaskScheduler.Default)).ConfigureAwait(false);
-            throw FirstRealError(rules);
+            try
+            {
+                await work().ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (failFast.IsCancellationRequested)
+            {
+                // Cancelled because another call failed, or because the caller cancelled: decided below.
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref firstError, ex, null);
+                await failFast.CancelAsync().ConfigureAwait(false);
+            }
         }
 
+        var lookups = GuardAsync(() => LookupAsync(config, accountId, region, keys.Reader, resources, failFast.Token));
+        await Task.WhenAll(ruleNames.Select(rule => GuardAsync(() => ReadRuleAsync(rule)))).ConfigureAwait(false);
         keys.Writer.TryComplete();
         await lookups.ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (firstError is not null)
+        {
+            ExceptionDispatchInfo.Throw(firstError);
+        }
 
         return evaluations
             .Select(pair =>
@@ -166,10 +178,6 @@ public sealed class ConfigComplianceReader(
             Log.RuleRead(logger, rule, accountId, region, count);
         }
     }
-
-    private static Exception FirstRealError(IEnumerable<Task> tasks) =>
-        tasks.Where(t => t.IsFaulted).Select(t => t.Exception!.InnerException!).FirstOrDefault(e => e is not OperationCanceledException)
-        ?? tasks.Where(t => t.IsFaulted || t.IsCanceled).Select(t => (Exception?)t.Exception?.InnerException ?? new OperationCanceledException()).First();
 
     /// <summary>Looks resources up 100 at a time while the rules are still being read; the remainder goes last.</summary>
     private async Task LookupAsync(

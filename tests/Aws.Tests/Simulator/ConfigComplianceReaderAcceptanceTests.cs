@@ -117,6 +117,10 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
         Assert.Contains(snapshots, s => s.Status == RegionScanStatus.ConfigNotEnabled);
         Assert.True(simulator.Counters.ErrorsInjected > 0, "no 5xx was injected, so the test proved nothing about retries");
         output.WriteLine($"{findings} non-compliant findings compared after {clock.Elapsed.TotalSeconds:F1} s");
+
+        // The floor for any reader at 1 request/s per operation: the longest same-operation chain of one region.
+        var longestChain = snapshots.Max(s => s.NonCompliant.GroupBy(e => e.RuleName).Sum(g => (g.Count() + 99) / 100));
+        output.WriteLine($"longest GetComplianceDetailsByConfigRule chain in one region: {longestChain} calls");
     }
 
     private static string Wire(ComplianceType compliance) => compliance switch
