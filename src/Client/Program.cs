@@ -6,6 +6,12 @@ var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
     .AddEnvironmentVariables()
     .Build();
+if (Console.IsOutputRedirected)
+{
+    // Piped output has no terminal width; keep table rows whole for scripts and logs.
+    AnsiConsole.Console.Profile.Width = 240;
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

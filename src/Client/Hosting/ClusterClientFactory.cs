@@ -16,6 +16,8 @@ public static class ClusterClientFactory
     /// <summary>Long enough for a rescan of a heavily throttled account.</summary>
     private static readonly TimeSpan CallTimeout = TimeSpan.FromMinutes(10);
 
+    private const int ConnectAttempts = 2;
+
     public static IHost Build(IConfiguration configuration)
     {
         var cluster = configuration.GetSection("Cluster").Get<ClusterSettings>() ?? new ClusterSettings();
@@ -45,6 +47,19 @@ public static class ClusterClientFactory
             }
 
             client.Services.AddSerializer(s => s.AddComplianceModel());
+
+            // A CLI should say at once that no silo answers, not retry forever.
+            var attempts = 0;
+            client.UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                if (++attempts > ConnectAttempts)
+                {
+                    return false;
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            });
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = CallTimeout);
             client.AddActivityPropagation();
         });

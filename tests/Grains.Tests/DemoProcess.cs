@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using ComplianceReport.TestSupport;
+
+namespace ComplianceReport.Grains.Tests;
+
+/// <summary>
+/// The demo as a user starts it: the built silo as a separate process (simulator in-process,
+/// one-silo localhost cluster), left running for the CLI. Ports are free ones, not the defaults.
+/// </summary>
+public sealed class DemoProcess : IAsyncLifetime
+{
+    public const int Accounts = 30;
+    private ServerProcess? _silo;
+
+    public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("compliance-demo-").FullName;
+
+    public int GatewayPort { get; } = FreePort.Next();
+
+    public int HttpPort { get; } = FreePort.Next();
+
+    public string Output => _silo?.Output ?? string.Empty;
+
+    /// <summary>The environment that points a CLI process at this demo.</summary>
+    public Dictionary<string, string> ClientEnvironment => new()
+    {
+        ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>A project's own build output (same configuration as these tests), as `dotnet run` would use it.</summary>
+    public static string BinPath(string project, string assembly)
+    {
+        var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testBin.Name;
+        var configuration = testBin.Parent!.Name;
+        var root = testBin;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ComplianceReport.sln")))
+        {
+            root = root.Parent;
+        }
+
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ComplianceReport.sln not found above the test folder."), "src", project, "bin", configuration, framework, assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/{project} first: {path} is missing.");
+    }
+
+    public async Task InitializeAsync()
+    {
+        var siloPort = FreePort.Next();
+        _silo = await ServerProcess.StartAsync(
+            "dotnet",
+            [BinPath("Silo", "ComplianceReport.Silo.dll"), "demo", "--accounts", Accounts.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory],
+            HttpPort,
+            TimeSpan.FromMinutes(2),
+            new Dictionary<string, string>
+            {
+                ["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
+                ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+                ["Demo__Urls"] = $"http://127.0.0.1:{HttpPort}",
+            });
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4);
+        while (!_silo.Output.Contains("The silo stays up", StringComparison.Ordinal))
+        {
+            if (_silo.HasExited || DateTime.UtcNow > deadline)
+            {
+                throw new InvalidOperationException($"The demo did not finish its first run:\n{_silo.Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+
+        Directory.Delete(OutputDirectory, recursive: true);
+    }
+
+    /// <summary>Runs the built CLI as a process and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(IDictionary<string, string> environment, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(BinPath("Client", "ComplianceReport.Client.dll"));
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
+    }
+}
