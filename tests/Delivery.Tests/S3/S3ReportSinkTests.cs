@@ -147,6 +147,26 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_delivery_throws_instead_of_reporting_a_failure()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sink().DeliverAsync(_files.Create([1, 2, 3]), [], cancellation.Token));
+    }
+
+    [Fact]
+    public async Task A_missing_workbook_file_is_a_failure_result()
+    {
+        var artifact = _files.Create([1]) with { LocalPath = Path.Combine(_files.Directory, "gone.xlsx") };
+
+        var result = await Sink().DeliverAsync(artifact, [], CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("gone.xlsx does not exist", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_on_demand_run_goes_to_the_week_folder_under_its_own_name()
     {
         var run = TestArtifacts.ScheduledRun() with { RunId = "od-20261125-0930", Trigger = RunTrigger.OnDemand };
