@@ -2,7 +2,7 @@ namespace ComplianceReport.Grains.Options;
 
 /// <summary>
 /// What the grains need from the <c>Organization</c> and <c>Scan</c> sections. The AWS adapter
-/// validates those sections at start; the silo binds this view of them.
+/// binds and validates those sections; the silo copies this view from its options.
 /// </summary>
 public sealed class RunOptions
 {
@@ -10,8 +10,8 @@ public sealed class RunOptions
     public IReadOnlyList<string> Regions { get; set; } = [];
 
     /// <summary><c>Scan:MaxConcurrentAccounts</c>.</summary>
-    public int MaxConcurrentAccounts { get; set; } = 64;
+    public int MaxConcurrentAccounts { get; set; }
 
     /// <summary><c>Scan:ResultMaxAge</c>: a run reuses an account's scan younger than this.</summary>
-    public TimeSpan ResultMaxAge { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan ResultMaxAge { get; set; }
 }

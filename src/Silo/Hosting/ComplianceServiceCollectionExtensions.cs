@@ -1,4 +1,5 @@
 using ComplianceReport.Aws.Hosting;
+using ComplianceReport.Aws.Options;
 using ComplianceReport.Delivery.Hosting;
 using ComplianceReport.Grains.Options;
 using ComplianceReport.Workbook.Hosting;
@@ -23,14 +24,14 @@ public static class ComplianceServiceCollectionExtensions
     public static IServiceCollection AddComplianceGrainOptions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        // One source of truth: the AWS adapter's validated Organization and Scan options.
         services.AddOptions<RunOptions>()
-            .Configure(o =>
+            .Configure<IOptions<OrganizationOptions>, IOptions<ScanOptions>>((run, organization, scan) =>
             {
-                o.Regions = configuration.GetSection("Organization:Regions").Get<string[]>() ?? [];
-                o.MaxConcurrentAccounts = configuration.GetValue("Scan:MaxConcurrentAccounts", o.MaxConcurrentAccounts);
-                o.ResultMaxAge = configuration.GetValue("Scan:ResultMaxAge", o.ResultMaxAge);
-            })
-            .ValidateOnStart();
+                run.Regions = organization.Value.Regions;
+                run.MaxConcurrentAccounts = scan.Value.MaxConcurrentAccounts;
+                run.ResultMaxAge = scan.Value.ResultMaxAge;
+            });
         services.AddOptions<ReportOptions>()
             .Bind(configuration.GetSection(ReportOptions.SectionName))
             .ValidateOnStart();
