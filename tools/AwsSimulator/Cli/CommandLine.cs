@@ -27,7 +27,8 @@ internal static class CommandLine
           --help                    show this text
 
         Control: POST /_sim/advance-week (resolve some findings, open new ones),
-                 POST /_sim/advance-clock?seconds=N (expire sessions).
+                 POST /_sim/advance-clock?seconds=N (expire sessions),
+                 GET /_sim/counters (requests, throttled, injected errors, per operation).
         """;
 
     /// <summary>Returns the options, or null with <paramref name="error"/> set; <paramref name="help"/> when --help was asked.</summary>

@@ -263,6 +263,21 @@ internal sealed partial class RequestDispatcher(
     private async Task HandleControlAsync(HttpContext context)
     {
         var path = context.Request.Path.Value;
+        if (path == "/_sim/counters" && HttpMethods.IsGet(context.Request.Method))
+        {
+            // Read by the benchmark when the simulator runs as its own process.
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(JsonSerializer.Serialize(new
+            {
+                totalRequests = counters.TotalRequests,
+                throttledResponses = counters.ThrottledResponses,
+                errorsInjected = counters.ErrorsInjected,
+                malformedResponsesInjected = counters.MalformedResponsesInjected,
+                requestsByOperation = counters.RequestsByOperation,
+            }));
+            return;
+        }
+
         if (!HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.StatusCode = 405;
