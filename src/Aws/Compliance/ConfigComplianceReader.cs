@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 using Amazon.Runtime;
@@ -244,7 +243,7 @@ public sealed class ConfigComplianceReader(
 
         if (remaining.Count > 0)
         {
-            Log.ResourceLookupFailed(logger, remaining.Count, accountId, region, nameof(HttpStatusCode.TooManyRequests));
+            Log.ResourceLookupFailed(logger, remaining.Count, accountId, region, "UnprocessedResourceKeys");
         }
     }
 
