@@ -133,12 +133,25 @@ public sealed class AccountGrain(
         }
 
         var summary = ComplianceEvaluator.Summarize(scan);
+        RecordMetrics(scan, summary);
         activity?.SetTag("compliance.outcome", scan.Status.ToString());
         activity?.SetTag("compliance.non_compliant_resources", summary.NonCompliantResources);
+        activity?.SetTag("compliance.compliant_rules", summary.CompliantRules);
+        activity?.SetTag("compliance.non_compliant_rules", summary.NonCompliantRules);
         if (scan.Error is not null)
         {
-            activity?.SetStatus(ActivityStatusCode.Error, scan.Error.Message);
+            if (scan.Status == AccountScanStatus.Failed)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, scan.Error.Message);
+                activity?.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection
+                {
+                    ["exception.type"] = scan.Error.Code ?? scan.Error.Kind.ToString(),
+                    ["exception.message"] = scan.Error.Message,
+                }));
+            }
+
             activity?.SetTag("error.type", scan.Error.Code ?? scan.Error.Kind.ToString());
+            activity?.SetTag("compliance.error.message", scan.Error.Message);
             AccountGrainLog.NotScanned(logger, account.AccountId, scan.Error.Kind.ToString(), scan.Error.Message);
         }
         else
@@ -149,6 +162,18 @@ public sealed class AccountGrain(
         return scan;
     }
 
+    private static void RecordMetrics(AccountScan scan, AccountSummary summary)
+    {
+        var outcome = new KeyValuePair<string, object?>("compliance.outcome", scan.Status.ToString());
+        ComplianceTelemetry.Scans.Add(1, outcome);
+        ComplianceTelemetry.ScanDuration.Record((scan.CompletedAt - scan.StartedAt).TotalSeconds, outcome);
+        ComplianceTelemetry.Findings.Add(summary.NonCompliantResources);
+        foreach (var error in ComplianceEvaluator.Errors(scan))
+        {
+            ComplianceTelemetry.Failures.Add(1, new KeyValuePair<string, object?>("compliance.failure.reason", error.Error.Kind.ToString()));
+        }
+    }
+
     private async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
     {
         using var activity = ComplianceTelemetry.ActivitySource.StartActivity("account.scan.region");
@@ -157,9 +182,11 @@ public sealed class AccountGrain(
         try
         {
             var snapshot = await reader.ReadRegionAsync(session, region, cancellationToken);
+            activity?.SetTag("compliance.region.status", snapshot.Status.ToString());
             if (snapshot.Status == RegionScanStatus.Failed)
             {
                 activity?.SetStatus(ActivityStatusCode.Error, snapshot.Error?.Message);
+                activity?.SetTag("error.type", snapshot.Error?.Code ?? snapshot.Error?.Kind.ToString());
             }
 
             return snapshot;

@@ -163,6 +163,7 @@ public sealed class ReportRunGrain(
                 s.CompletedAt = time.GetUtcNow();
                 await state.WriteStateAsync(cancellationToken);
                 var status = Status();
+                RecordRunDuration("Completed");
                 ReportRunLog.Completed(logger, RunId, status.AccountsTotal, status.AccountsFailed, status.NonCompliantResources, s.WorkbookPath!);
             }
         }
@@ -179,18 +180,31 @@ public sealed class ReportRunGrain(
             s.Error = $"{ex.GetType().Name}: {ex.Message}";
             s.CompletedAt = time.GetUtcNow();
             await state.WriteStateAsync(CancellationToken.None);
+            RecordRunDuration("Failed");
         }
 
         await UnregisterKeepAliveAsync();
         await GrainFactory.GetGrain<IReportGrain>(ReportGrainKeys.Default).RecordRunAsync(Status(), CancellationToken.None);
     }
 
+    private void RecordRunDuration(string outcome)
+    {
+        var s = state.State;
+        if (s.StartedAt is { } started && s.CompletedAt is { } completed)
+        {
+            ComplianceTelemetry.RunDuration.Record(
+                (completed - started).TotalSeconds,
+                new KeyValuePair<string, object?>("compliance.run.trigger", s.Trigger.ToString()),
+                new KeyValuePair<string, object?>("compliance.run.outcome", outcome));
+        }
+    }
+
     private Activity? StartRunActivity()
     {
         var parent = state.State.TraceParent;
         var activity = parent is not null && ActivityContext.TryParse(parent, null, out var context)
-            ? ComplianceTelemetry.ActivitySource.StartActivity("report.run", ActivityKind.Internal, context)
-            : ComplianceTelemetry.ActivitySource.StartActivity("report.run");
+            ? ComplianceTelemetry.StartRoot("report.run", context)
+            : ComplianceTelemetry.StartRoot("report.run");
         activity?.SetTag("compliance.run.id", RunId);
         activity?.SetTag("compliance.run.trigger", state.State.Trigger.ToString());
         return activity;

@@ -17,6 +17,7 @@ public static class ComplianceServiceCollectionExtensions
         services.AddReportDelivery(configuration);
         services.AddComplianceGrainOptions(configuration);
         services.AddHostedService<ScheduleRegistrationService>();
+        services.AddComplianceTelemetry(configuration);
         return services;
     }
 
