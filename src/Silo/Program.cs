@@ -12,6 +12,8 @@ try
     var builder = WebApplication.CreateBuilder(args);
     builder.AddComplianceSilo();
     var app = builder.Build();
+
+    ValidateConfiguration(app.Services);
     app.MapComplianceEndpoints();
     await app.RunAsync();
     return 0;
@@ -20,4 +22,18 @@ catch (Exception ex) when (ex is ConfigurationErrorException or OptionsValidatio
 {
     Console.Error.WriteLine($"Configuration error: {ex.Message}");
     return 1;
+}
+
+// Validate before the host starts: the host would log the failure with a stack trace first.
+static void ValidateConfiguration(IServiceProvider services)
+{
+    try
+    {
+        services.GetRequiredService<IStartupValidator>().Validate();
+    }
+    catch (InvalidOperationException ex)
+    {
+        // The binder's message names the key and the value it could not convert.
+        throw new ConfigurationErrorException(ex.Message);
+    }
 }
