@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using ComplianceReport.Aws.Diagnostics;
 
 namespace ComplianceReport.Aws.Client;
 
@@ -29,6 +31,69 @@ public sealed class AwsJsonClient : AmazonServiceClient
     /// <exception cref="AwsMalformedResponseException">The answer could not be read.</exception>
     public async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
     {
+        using var activity = AwsTelemetry.ActivitySource.StartActivity($"{Service.ServiceId}.{operation}", ActivityKind.Client);
+        activity?.SetTag("rpc.system", "aws-api");
+        activity?.SetTag("rpc.service", Service.ServiceId);
+        activity?.SetTag("rpc.method", operation);
+        try
+        {
+            var result = await CallAsync<TRequest, TResponse>(operation, request, activity, cancellationToken).ConfigureAwait(false);
+            RecordOutcome(operation, "ok");
+            return result;
+        }
+        catch (AwsServiceException ex)
+        {
+            Fail(activity, operation, ex.ErrorCode, ex.Message, ex.RequestId, (int)ex.StatusCode);
+            throw;
+        }
+        catch (AwsMalformedResponseException ex)
+        {
+            Fail(activity, operation, "MalformedResponse", ex.Message, ex.RequestId, null);
+            throw;
+        }
+        catch (AmazonServiceException ex)
+        {
+            Fail(activity, operation, ex.ErrorCode ?? ex.GetType().Name, ex.Message, ex.RequestId, (int)ex.StatusCode);
+            throw;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Fail(activity, operation, ex.GetType().Name, ex.Message, null, null);
+            throw;
+        }
+    }
+
+    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+    {
+        pipeline.RemoveHandler<EndpointResolver>();
+        pipeline.AddHandlerAfter<Marshaller>(new AwsJsonEndpointResolver());
+        pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        pipeline.AddHandlerAfter<RetryHandler>(new AttemptTelemetryHandler());
+    }
+
+    private void Fail(Activity? activity, string operation, string code, string message, string? requestId, int? status)
+    {
+        activity?.SetStatus(ActivityStatusCode.Error, message);
+        activity?.SetTag("error.type", code);
+        activity?.SetTag("aws.request_id", requestId);
+        activity?.SetTag("http.response.status_code", status);
+        activity?.AddEvent(new ActivityEvent("exception", tags: new ActivityTagsCollection
+        {
+            ["exception.type"] = code,
+            ["exception.message"] = message,
+        }));
+        RecordOutcome(operation, code);
+    }
+
+    private void RecordOutcome(string operation, string outcome) =>
+        AwsTelemetry.Calls.Add(
+            1,
+            new KeyValuePair<string, object?>("rpc.service", Service.ServiceId),
+            new KeyValuePair<string, object?>("rpc.method", operation),
+            new KeyValuePair<string, object?>("outcome", outcome));
+
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, Activity? activity, CancellationToken cancellationToken)
+    {
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
         var options = new InvokeOptions
         {
@@ -37,6 +102,8 @@ public sealed class AwsJsonClient : AmazonServiceClient
         };
         var response = await InvokeAsync<AwsJsonResponse<TResponse>>(new AwsJsonRequest(operation, payload), options, cancellationToken)
             .ConfigureAwait(false);
+        activity?.SetTag("aws.request_id", response.ResponseMetadata?.RequestId);
+        activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);
         if (response.MalformedReason is not null || response.Value is null)
         {
             throw new AwsMalformedResponseException(
@@ -48,12 +115,5 @@ public sealed class AwsJsonClient : AmazonServiceClient
         }
 
         return response.Value;
-    }
-
-    protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
-    {
-        pipeline.RemoveHandler<EndpointResolver>();
-        pipeline.AddHandlerAfter<Marshaller>(new AwsJsonEndpointResolver());
-        pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
     }
 }
