@@ -1,0 +1,18 @@
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Grains.Interfaces.Reports;
+
+namespace ComplianceReport.ScanBench;
+
+/// <summary>What one silo run measured; times are from the start request.</summary>
+public sealed record SiloRunResult(
+    RunStatus Status,
+    TimeSpan Wall,
+    TimeSpan BuildingAt,
+    TimeSpan DeliveringAt,
+    double PeakMiB,
+    IReadOnlyList<Finding>? Findings)
+{
+    public TimeSpan ScanTime => BuildingAt;
+
+    public TimeSpan WorkbookTime => DeliveringAt - BuildingAt;
+}
