@@ -12,6 +12,7 @@ if (Console.IsOutputRedirected)
     AnsiConsole.Console.Profile.Width = 240;
 }
 
+using var tracing = CliTelemetry.Listen();
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Amazon.Runtime;
 using ComplianceReport.AwsSimulator;
 using ComplianceReport.Grains;
@@ -5,6 +6,7 @@ using ComplianceReport.Grains.Interfaces.Serialization;
 using ComplianceReport.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -23,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
     public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("compliance-grains-").FullName;
 
     public IGrainFactory Grains => Cluster.Client;
+
+    /// <summary>Every span the silo exported (the in-memory exporter stands in for OTLP).</summary>
+    public List<Activity> Spans { get; } = [];
 
     public async Task InitializeAsync()
     {
@@ -45,10 +50,25 @@ public sealed class ClusterFixture : IAsyncLifetime
             silo.Services.AddSerializer(s => s.AddComplianceModel());
             silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
             silo.Services.AddComplianceServices(configuration);
+            silo.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
+            silo.AddActivityPropagation();
         });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
+        builder.ConfigureClient(client =>
+        {
+            client.Services.AddSerializer(s => s.AddComplianceModel());
+            client.AddActivityPropagation();
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
+    }
+
+    /// <summary>The exported spans of one trace (the exporter's list is filled from other threads).</summary>
+    public List<Activity> SpansOf(string traceId)
+    {
+        lock (Spans)
+        {
+            return Spans.Where(s => s.TraceId.ToString() == traceId).ToList();
+        }
     }
 
     public async Task DisposeAsync()
