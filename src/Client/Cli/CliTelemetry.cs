@@ -15,7 +15,7 @@ public static class CliTelemetry
     {
         var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == ActivitySource.Name || source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal),
+            ShouldListenTo = source => source.Name is "ComplianceReport.Client" or "Microsoft.Orleans.Application",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
         };
         ActivitySource.AddActivityListener(listener);
