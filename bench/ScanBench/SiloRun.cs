@@ -45,6 +45,7 @@ public static class SiloRun
         var status = await grains.GetGrain<IReportGrain>(ReportGrainKeys.Default)
             .StartWeeklyRunAsync(IsoWeek.Of(DateTimeOffset.UtcNow), RunTrigger.OnDemand, CancellationToken.None);
         var run = grains.GetGrain<IReportRunGrain>(status.RunId);
+        TimeSpan? scanningAt = null;
         TimeSpan? buildingAt = null;
         TimeSpan? deliveringAt = null;
         var lastDone = -1;
@@ -53,6 +54,11 @@ public static class SiloRun
         {
             await Task.Delay(PollInterval);
             status = await run.GetStatusAsync(CancellationToken.None);
+            if (status.Phase >= RunPhase.Scanning && scanningAt is null)
+            {
+                scanningAt = stopwatch.Elapsed;
+            }
+
             if (status.Phase >= RunPhase.Building && buildingAt is null)
             {
                 buildingAt = stopwatch.Elapsed;
@@ -75,7 +81,7 @@ public static class SiloRun
         var peak = ProcessMemory.PeakMiB(Environment.ProcessId);
         var findings = collectFindings ? await CollectFindingsAsync(grains, run, status.RunId) : null;
         await app.StopAsync();
-        return new SiloRunResult(status, wall, buildingAt ?? wall, deliveringAt ?? wall, peak, findings);
+        return new SiloRunResult(status, wall, scanningAt ?? wall, buildingAt ?? wall, deliveringAt ?? wall, peak, findings);
     }
 
     /// <summary>Every finding of the run, read back from the account grains (after the memory was measured).</summary>

@@ -7,12 +7,15 @@ namespace ComplianceReport.ScanBench;
 public sealed record SiloRunResult(
     RunStatus Status,
     TimeSpan Wall,
+    TimeSpan ScanningAt,
     TimeSpan BuildingAt,
     TimeSpan DeliveringAt,
     double PeakMiB,
     IReadOnlyList<Finding>? Findings)
 {
-    public TimeSpan ScanTime => BuildingAt;
+    public TimeSpan DiscoveryTime => ScanningAt;
+
+    public TimeSpan ScanTime => BuildingAt - ScanningAt;
 
     public TimeSpan WorkbookTime => DeliveringAt - BuildingAt;
 }
