@@ -22,6 +22,33 @@ public sealed class DemoAndCliTests(DemoProcess demo)
     }
 
     [Fact]
+    public async Task The_demo_exports_the_run_and_every_account_over_otlp()
+    {
+        var accounts = WorkbookRows.Read(Directory.GetFiles(demo.OutputDirectory, "*.xlsx").Single(), "Accounts")
+            .Skip(1).Select(r => r[0]).Where(id => id.Length == 12).ToList();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        string traces;
+        do
+        {
+            traces = demo.Otlp.TraceText;
+            if (accounts.All(a => traces.Contains(a, StringComparison.Ordinal)) && traces.Contains("report.run", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await Task.Delay(250);
+        }
+        while (DateTime.UtcNow < deadline);
+
+        Assert.Contains("report.run", traces, StringComparison.Ordinal);
+        Assert.Contains("account.scan", traces, StringComparison.Ordinal);
+        Assert.Contains("cloud.account.id", traces, StringComparison.Ordinal);
+        Assert.Contains("aws-api", traces, StringComparison.Ordinal);
+        Assert.All(accounts, a => Assert.Contains(a, traces, StringComparison.Ordinal));
+        Assert.DoesNotContain(AwsSimulator.SimulatorOptions.DefaultHubSecret, traces, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_silo_serves_health_endpoints()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{demo.HttpPort}") };

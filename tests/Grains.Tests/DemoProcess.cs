@@ -13,6 +13,9 @@ public sealed class DemoProcess : IAsyncLifetime
     public const int Accounts = 30;
     private ServerProcess? _silo;
 
+    /// <summary>Where the demo exports its traces (OTEL_EXPORTER_OTLP_ENDPOINT).</summary>
+    public OtlpReceiver Otlp { get; } = new();
+
     public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("compliance-demo-").FullName;
 
     public int GatewayPort { get; } = FreePort.Next();
@@ -56,6 +59,9 @@ public sealed class DemoProcess : IAsyncLifetime
                 ["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
                 ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
                 ["Demo__Urls"] = $"http://127.0.0.1:{HttpPort}",
+                ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint,
+                ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+                ["OTEL_BSP_SCHEDULE_DELAY"] = "500",
             });
 
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(4);
@@ -77,6 +83,7 @@ public sealed class DemoProcess : IAsyncLifetime
             await _silo.DisposeAsync();
         }
 
+        Otlp.Dispose();
         Directory.Delete(OutputDirectory, recursive: true);
     }
 
