@@ -14,6 +14,9 @@ public sealed class ScanOptions
     /// <summary>Requests that may go out at once before <see cref="RequestsPerSecond"/> applies.</summary>
     public int RequestsBurst { get; set; } = 2;
 
-    /// <summary>How long an account's stored scan result counts as fresh for a report.</summary>
-    public TimeSpan ResultMaxAge { get; set; } = TimeSpan.FromDays(6);
+    /// <summary>
+    /// How long an account's stored scan counts as fresh for a report. Short by default: a weekly
+    /// report should show this week's state, reusing only a scan made moments before (a CLI rescan).
+    /// </summary>
+    public TimeSpan ResultMaxAge { get; set; } = TimeSpan.FromHours(1);
 }

@@ -25,7 +25,7 @@ public sealed class ScanOptionsValidator : IValidateOptions<ScanOptions>
 
         if (options.ResultMaxAge <= TimeSpan.Zero)
         {
-            failures.Add($"{Section}:ResultMaxAge must be a positive time span such as 6.00:00:00 (got {options.ResultMaxAge}).");
+            failures.Add($"{Section}:ResultMaxAge must be a positive time span such as 01:00:00 (got {options.ResultMaxAge}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
