@@ -1,0 +1,91 @@
+using Amazon.Runtime;
+using ComplianceReport.AwsSimulator;
+using ComplianceReport.Grains;
+using ComplianceReport.Grains.Interfaces.Serialization;
+using ComplianceReport.Silo.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace ComplianceReport.Reliability.Tests.Faults;
+
+/// <summary>
+/// One in-process silo wired as production against a simulator that misbehaves in every way it
+/// can at once: throttling at half the client's pace, 1% 5xx, jittered latency, denied roles,
+/// regions without Config, truncated JSON and paginators that repeat a NextToken.
+/// </summary>
+public sealed class FaultyOrganizationFixture : IAsyncLifetime
+{
+    /// <summary>The client's own pace per account, region and operation; the simulator allows half.</summary>
+    public const int ClientRequestsPerSecond = 8;
+
+    public SimulatorApp Simulator { get; private set; } = null!;
+
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    public string OutputDirectory { get; } = Directory.CreateTempSubdirectory("compliance-faults-").FullName;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async Task InitializeAsync()
+    {
+        Simulator = await SimulatorApp.StartAsync(new SimulatorOptions
+        {
+            Accounts = 30,
+            Seed = 11,
+            LatencyMs = 40,
+            ThrottleRps = ClientRequestsPerSecond / 2.0,
+            ThrottleBurst = 1,
+            ErrorRate = 0.01,
+            DenyAccounts = 3,
+            NoConfigAccounts = 3,
+            SuspendedAccounts = 1,
+            MalformedResponseRate = 0.01,
+            RepeatedNextTokenRate = 0.02,
+        });
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
+        var builder = new InProcessTestClusterBuilder(1);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
+            silo.UseInMemoryReminderService();
+            silo.Services.AddSerializer(s => s.AddComplianceModel());
+            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
+            silo.Services.AddComplianceServices(configuration);
+        });
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Simulator.DisposeAsync();
+        Directory.Delete(OutputDirectory, recursive: true);
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Organization:ManagementAccountId"] = Simulator.ManagementAccountId,
+            ["Aws:ServiceUrl"] = Simulator.Endpoint.ToString().TrimEnd('/'),
+            ["Aws:Region"] = "us-east-1",
+            ["Scan:RequestsPerSecond"] = ClientRequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scan:MaxConcurrentAccounts"] = "16",
+            ["Report:OutputDirectory"] = OutputDirectory,
+            ["Jira:DryRun"] = "true",
+            ["Jira:ProjectKey"] = "SEC",
+        };
+        for (var i = 0; i < Simulator.Organization.Regions.Count; i++)
+        {
+            settings[$"Organization:Regions:{i}"] = Simulator.Organization.Regions[i];
+        }
+
+        return settings;
+    }
+}
