@@ -57,6 +57,15 @@ public sealed class DemoAndCliTests(DemoProcess demo)
     }
 
     [Fact]
+    public async Task The_orleans_dashboard_is_served_on_its_own_port_only()
+    {
+        using var http = new HttpClient();
+        var dashboard = await http.GetStringAsync($"http://127.0.0.1:{demo.DashboardPort}/");
+        Assert.Contains("Orleans Dashboard", dashboard, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync($"http://127.0.0.1:{demo.HttpPort}/")).StatusCode);
+    }
+
+    [Fact]
     public async Task Cli_lists_accounts_and_runs_and_rescans_one_account()
     {
         var accounts = await DemoProcess.RunCliAsync(demo.ClientEnvironment, "accounts", "--json");

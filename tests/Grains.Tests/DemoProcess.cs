@@ -22,6 +22,8 @@ public sealed class DemoProcess : IAsyncLifetime
 
     public int HttpPort { get; } = FreePort.Next();
 
+    public int DashboardPort { get; } = FreePort.Next();
+
     public string Output => _silo?.Output ?? string.Empty;
 
     /// <summary>The environment that points a CLI process at this demo.</summary>
@@ -59,6 +61,7 @@ public sealed class DemoProcess : IAsyncLifetime
                 ["Cluster__SiloPort"] = siloPort.ToString(CultureInfo.InvariantCulture),
                 ["Cluster__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
                 ["Demo__Urls"] = $"http://127.0.0.1:{HttpPort}",
+                ["Cluster__DashboardPort"] = DashboardPort.ToString(CultureInfo.InvariantCulture),
                 ["OTEL_EXPORTER_OTLP_ENDPOINT"] = Otlp.Endpoint,
                 ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
                 ["OTEL_BSP_SCHEDULE_DELAY"] = "500",

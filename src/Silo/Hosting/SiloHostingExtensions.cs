@@ -1,6 +1,7 @@
 using ComplianceReport.Grains.Interfaces.Hosting;
 using ComplianceReport.Silo.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Dashboard;
 
 namespace ComplianceReport.Silo.Hosting;
 
@@ -30,7 +31,22 @@ public static class SiloHostingExtensions
         var cluster = builder.Configuration.ReadClusterSettings();
         builder.Services.AddComplianceServices(builder.Configuration);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster", tags: ["ready"]);
-        builder.UseOrleans(silo => silo.ConfigureComplianceSilo(cluster));
+        builder.UseOrleans(silo =>
+        {
+            silo.ConfigureComplianceSilo(cluster);
+            if (cluster.DashboardPort > 0)
+            {
+                silo.AddDashboard();
+            }
+        });
+
+        if (cluster.DashboardPort > 0)
+        {
+            // The dashboard gets a port of its own, so a security group can keep it apart from health checks.
+            var urls = builder.WebHost.GetSetting(WebHostDefaults.ServerUrlsKey) ?? "http://localhost:5000";
+            builder.WebHost.UseUrls($"{urls};http://*:{cluster.DashboardPort}");
+        }
+
         return builder;
     }
 
@@ -38,6 +54,12 @@ public static class SiloHostingExtensions
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        var cluster = app.Configuration.ReadClusterSettings();
+        if (cluster.DashboardPort > 0)
+        {
+            app.MapOrleansDashboard().RequireHost($"*:{cluster.DashboardPort}");
+        }
+
         return app;
     }
 }
