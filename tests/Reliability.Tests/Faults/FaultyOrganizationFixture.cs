@@ -15,7 +15,7 @@ namespace ComplianceReport.Reliability.Tests.Faults;
 /// can at once: throttling at half the client's pace, 1% 5xx, jittered latency, denied roles,
 /// regions without Config, truncated JSON and paginators that repeat a NextToken.
 /// </summary>
-public sealed class FaultyOrganizationFixture : IAsyncLifetime
+public class FaultyOrganizationFixture : IAsyncLifetime
 {
     /// <summary>The client's own pace per account, region and operation; the simulator allows half.</summary>
     public const int ClientRequestsPerSecond = 8;
@@ -30,20 +30,7 @@ public sealed class FaultyOrganizationFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Simulator = await SimulatorApp.StartAsync(new SimulatorOptions
-        {
-            Accounts = 30,
-            Seed = 11,
-            LatencyMs = 40,
-            ThrottleRps = ClientRequestsPerSecond / 2.0,
-            ThrottleBurst = 1,
-            ErrorRate = 0.01,
-            DenyAccounts = 3,
-            NoConfigAccounts = 3,
-            SuspendedAccounts = 1,
-            MalformedResponseRate = 0.01,
-            RepeatedNextTokenRate = 0.02,
-        });
+        Simulator = await SimulatorApp.StartAsync(Faults());
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
         var builder = new InProcessTestClusterBuilder(1);
@@ -67,6 +54,22 @@ public sealed class FaultyOrganizationFixture : IAsyncLifetime
         await Simulator.DisposeAsync();
         Directory.Delete(OutputDirectory, recursive: true);
     }
+
+    /// <summary>Every fault at once; the client paces at twice what the simulator allows.</summary>
+    protected virtual SimulatorOptions Faults() => new()
+    {
+        Accounts = 30,
+        Seed = 11,
+        LatencyMs = 40,
+        ThrottleRps = ClientRequestsPerSecond / 2.0,
+        ThrottleBurst = 1,
+        ErrorRate = 0.01,
+        DenyAccounts = 3,
+        NoConfigAccounts = 3,
+        SuspendedAccounts = 1,
+        MalformedResponseRate = 0.01,
+        RepeatedNextTokenRate = 0.02,
+    };
 
     private Dictionary<string, string?> Settings()
     {
