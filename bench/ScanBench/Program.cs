@@ -52,7 +52,7 @@ Console.WriteLine($"  failed by throttling   {failures.GetValueOrDefault(ScanErr
 Console.WriteLine($"  AWS calls              {siloCounters.TotalRequests:N0} (Config {siloCounters.ConfigCalls:N0}: {string.Join(", ", siloCounters.ByOperation.Where(p => p.Value > 0).OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0}"))})");
 Console.WriteLine($"  throttled responses    {siloCounters.Throttled:N0}; injected 5xx {siloCounters.ErrorsInjected:N0}");
 Console.WriteLine($"  retries                {siloCounters.Throttled + siloCounters.ErrorsInjected:N0} (every throttled or 5xx answer is sent again by the SDK or the rate limiter, or fails its region)");
-Console.WriteLine($"  peak memory            silo process {silo.PeakMiB:F0} MiB (VmHWM, bench harness included), simulator {simulatorPeak:F0} MiB");
+Console.WriteLine($"  peak memory            silo process {silo.PeakMiB:F0} MiB (VmHWM, bench harness included; GC heap after a collection at most {silo.HeapPeakMiB:F0} MiB), simulator {simulatorPeak:F0} MiB");
 Console.WriteLine($"  load average after     {loadAfterSilo}");
 if (silo.Findings is { } ours)
 {

@@ -49,11 +49,13 @@ public static class SiloRun
         TimeSpan? buildingAt = null;
         TimeSpan? deliveringAt = null;
         var lastDone = -1;
+        long heapPeak = 0;
         var lastPrinted = TimeSpan.Zero;
         while (!status.IsFinished)
         {
             await Task.Delay(PollInterval);
             status = await run.GetStatusAsync(CancellationToken.None);
+            heapPeak = Math.Max(heapPeak, GC.GetGCMemoryInfo().HeapSizeBytes);
             if (status.Phase >= RunPhase.Scanning && scanningAt is null)
             {
                 scanningAt = stopwatch.Elapsed;
@@ -73,7 +75,7 @@ public static class SiloRun
             {
                 lastPrinted = stopwatch.Elapsed;
                 lastDone = status.AccountsDone;
-                Console.WriteLine($"  {stopwatch.Elapsed.TotalSeconds,6:F1} s  {status.Phase,-11} {status.AccountsDone}/{status.AccountsTotal} accounts, silo RSS {ProcessMemory.CurrentMiB(Environment.ProcessId):F0} MiB");
+                Console.WriteLine($"  {stopwatch.Elapsed.TotalSeconds,6:F1} s  {status.Phase,-11} {status.AccountsDone}/{status.AccountsTotal} accounts, silo RSS {ProcessMemory.CurrentMiB(Environment.ProcessId):F0} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB");
             }
         }
 
@@ -81,7 +83,7 @@ public static class SiloRun
         var peak = ProcessMemory.PeakMiB(Environment.ProcessId);
         var findings = collectFindings ? await CollectFindingsAsync(grains, run, status.RunId) : null;
         await app.StopAsync();
-        return new SiloRunResult(status, wall, scanningAt ?? wall, buildingAt ?? wall, deliveringAt ?? wall, peak, findings);
+        return new SiloRunResult(status, wall, scanningAt ?? wall, buildingAt ?? wall, deliveringAt ?? wall, peak, heapPeak / 1048576.0, findings);
     }
 
     /// <summary>Every finding of the run, read back from the account grains (after the memory was measured).</summary>

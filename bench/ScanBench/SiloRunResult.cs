@@ -11,6 +11,7 @@ public sealed record SiloRunResult(
     TimeSpan BuildingAt,
     TimeSpan DeliveringAt,
     double PeakMiB,
+    double HeapPeakMiB,
     IReadOnlyList<Finding>? Findings)
 {
     public TimeSpan DiscoveryTime => ScanningAt;
