@@ -33,6 +33,7 @@ public sealed class DemoProcess : IAsyncLifetime
     };
 
     /// <summary>A project's own build output (same configuration as these tests), as `dotnet run` would use it.</summary>
+    /// <param name="project">The project folder under the repository root, e.g. <c>src/Silo</c>.</param>
     public static string BinPath(string project, string assembly)
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
@@ -44,8 +45,8 @@ public sealed class DemoProcess : IAsyncLifetime
             root = root.Parent;
         }
 
-        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ComplianceReport.sln not found above the test folder."), "src", project, "bin", configuration, framework, assembly);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"Build src/{project} first: {path} is missing.");
+        var path = Path.Combine(root?.FullName ?? throw new InvalidOperationException("ComplianceReport.sln not found above the test folder."), project, "bin", configuration, framework, assembly);
+        return File.Exists(path) ? path : throw new FileNotFoundException($"Build {project} first: {path} is missing.");
     }
 
     public async Task InitializeAsync()
@@ -53,7 +54,7 @@ public sealed class DemoProcess : IAsyncLifetime
         var siloPort = FreePort.Next();
         _silo = await ServerProcess.StartAsync(
             "dotnet",
-            [BinPath("Silo", "ComplianceReport.Silo.dll"), "demo", "--accounts", Accounts.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory],
+            [BinPath("src/Silo", "ComplianceReport.Silo.dll"), "demo", "--accounts", Accounts.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory],
             HttpPort,
             TimeSpan.FromMinutes(2),
             new Dictionary<string, string>
@@ -99,7 +100,7 @@ public sealed class DemoProcess : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(BinPath("Client", "ComplianceReport.Client.dll"));
+        info.ArgumentList.Add(BinPath("src/Client", "ComplianceReport.Client.dll"));
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
