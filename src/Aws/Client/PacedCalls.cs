@@ -8,12 +8,13 @@ namespace ComplianceReport.Aws.Client;
 /// </summary>
 internal static class PacedCalls
 {
-    /// <summary>Calls (each with the SDK's own retries) made before a throttled or unreadable operation is given up.</summary>
-    public const int MaxThrottledAttempts = 3;
+    /// <summary>Calls (each with the SDK's own retries) made before a throttled, failing (5xx) or unreadable operation is given up.</summary>
+    public const int MaxThrottledAttempts = 5;
 
     public static async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         AwsJsonClient client,
         Func<string, CancellationToken, ValueTask>? beforeRequest,
+        Action<string>? onThrottled,
         string operation,
         TRequest request,
         CancellationToken cancellationToken)
@@ -29,9 +30,14 @@ internal static class PacedCalls
             {
                 return await client.InvokeAsync<TRequest, TResponse>(operation, request, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (ex.IsThrottling && beforeRequest is not null && attempt < MaxThrottledAttempts)
+            catch (AwsServiceException ex) when ((ex.IsThrottling || (int)ex.StatusCode >= 500) && beforeRequest is not null && attempt < MaxThrottledAttempts)
             {
-                // Loop: the gate paces the next attempt.
+                // Loop: the gate (slowed down after throttling) paces the next attempt. A 5xx lands
+                // here once throttling has drained the SDK's retry quota.
+                if (ex.IsThrottling)
+                {
+                    onThrottled?.Invoke(operation);
+                }
             }
             catch (AwsMalformedResponseException) when (beforeRequest is not null && attempt < MaxThrottledAttempts)
             {

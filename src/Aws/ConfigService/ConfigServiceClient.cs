@@ -4,9 +4,10 @@ namespace ComplianceReport.Aws.ConfigService;
 
 /// <summary>
 /// Typed AWS Config operations over <see cref="AwsJsonClient"/>. <paramref name="beforeRequest"/>
-/// runs before every call, page and batch (the reader's rate limiter plugs in there).
+/// runs before every call, page and batch (the reader's rate limiter plugs in there);
+/// <paramref name="onThrottled"/> hears when AWS throttled one anyway, so the limiter can slow down.
 /// </summary>
-public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null)
+public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null, Action<string>? onThrottled = null)
 {
     /// <summary>GetComplianceDetailsByConfigRule's maximum page size.</summary>
     public const int MaxDetailsLimit = 100;
@@ -67,5 +68,5 @@ public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, Cance
     }
 
     private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
-        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, operation, request, cancellationToken);
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, onThrottled, operation, request, cancellationToken);
 }

@@ -39,7 +39,10 @@ public sealed class OrganizationDiscovery(
         try
         {
             // Organizations throttles per account like Config does per region: pace with the same limiter.
-            var organizations = new OrganizationsClient(client, (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct));
+            var organizations = new OrganizationsClient(
+                client,
+                (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
+                operation => limiter.Throttled(session.AccountId, "organizations", operation));
             return await WalkAsync(organizations, cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (ex.IsAccessDenied || ex.ErrorCode is "AWSOrganizationsNotInUseException")

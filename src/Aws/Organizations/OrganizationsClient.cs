@@ -7,7 +7,7 @@ namespace ComplianceReport.Aws.Organizations;
 /// page (MaxResults 20, the model's maximum). <paramref name="beforeRequest"/> runs before every
 /// call and page (a rate limiter plugs in there).
 /// </summary>
-public sealed class OrganizationsClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null)
+public sealed class OrganizationsClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null, Action<string>? onThrottled = null)
 {
     /// <summary>The model's maximum for every ListX operation.</summary>
     public const int MaxResults = 20;
@@ -55,5 +55,5 @@ public sealed class OrganizationsClient(AwsJsonClient client, Func<string, Cance
     }
 
     private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
-        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, operation, request, cancellationToken);
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, onThrottled, operation, request, cancellationToken);
 }

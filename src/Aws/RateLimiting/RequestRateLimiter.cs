@@ -22,5 +22,11 @@ public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvid
 
     /// <summary>Waits until one more request of <paramref name="operation"/> may go out.</summary>
     public ValueTask WaitAsync(string accountId, string region, string operation, CancellationToken cancellationToken) =>
-        _buckets.GetOrAdd((accountId, region, operation), _ => new TokenBucket(_rate, _burst, time)).TakeAsync(cancellationToken);
+        Bucket(accountId, region, operation).TakeAsync(cancellationToken);
+
+    /// <summary>AWS throttled <paramref name="operation"/> despite the pacing: slow its bucket down.</summary>
+    public void Throttled(string accountId, string region, string operation) => Bucket(accountId, region, operation).SlowDown();
+
+    private TokenBucket Bucket(string accountId, string region, string operation) =>
+        _buckets.GetOrAdd((accountId, region, operation), _ => new TokenBucket(_rate, _burst, time));
 }
