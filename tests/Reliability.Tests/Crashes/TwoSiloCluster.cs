@@ -4,7 +4,6 @@ using ComplianceReport.DynamoDb;
 using ComplianceReport.DynamoDb.Hosting;
 using ComplianceReport.Grains.Interfaces.Serialization;
 using ComplianceReport.Reliability.Tests.Support;
-using ComplianceReport.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -33,7 +32,7 @@ public sealed class TwoSiloCluster : IAsyncDisposable
         _fixture = fixture;
         TablePrefix = $"rel-{name}";
         Bucket = $"reports-{name}";
-        _ports = [.. Enumerable.Range(0, 2).Select(_ => (FreePort.Next(), FreePort.Next(), FreePort.Next()))];
+        _ports = [.. Enumerable.Range(0, 2).Select(_ => (StablePort.Next(), StablePort.Next(), StablePort.Next()))];
     }
 
     public string TablePrefix { get; }
