@@ -1,6 +1,7 @@
 using ComplianceReport.Grains.Interfaces.Hosting;
 using ComplianceReport.Silo.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Orleans.Configuration;
 using Orleans.Dashboard;
 
 namespace ComplianceReport.Silo.Hosting;
@@ -30,6 +31,9 @@ public static class SiloHostingExtensions
     {
         var cluster = builder.Configuration.ReadClusterSettings();
         builder.Services.AddComplianceServices(builder.Configuration);
+
+        // Orleans' failure detection, tunable as Cluster:Membership:ProbeTimeout, NumMissedProbesLimit, …
+        builder.Services.Configure<ClusterMembershipOptions>(builder.Configuration.GetSection("Cluster:Membership"));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("cluster", tags: ["ready"]);
         builder.UseOrleans(silo =>
         {
