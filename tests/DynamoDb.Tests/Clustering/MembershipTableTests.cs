@@ -2,6 +2,7 @@ using System.Net;
 using ComplianceReport.DynamoDb.Clustering;
 using ComplianceReport.DynamoDb.Options;
 using ComplianceReport.DynamoDb.Tests.Support;
+using ComplianceReport.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans;
 using Orleans.Configuration;

@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using ComplianceReport.DynamoDb.Options;
 using ComplianceReport.DynamoDb.Storage;
 using ComplianceReport.DynamoDb.Tests.Support;
+using ComplianceReport.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Orleans;
 using Orleans.Configuration;

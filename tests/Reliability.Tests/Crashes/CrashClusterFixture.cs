@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.S3;
 using ComplianceReport.AwsSimulator;
 using ComplianceReport.Reliability.Tests.Support;
+using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Reliability.Tests.Crashes;
 
@@ -14,7 +15,7 @@ public sealed class CrashClusterFixture : IAsyncLifetime
 {
     public const int MemberAccounts = 16;
 
-    private readonly SingleThreadedMoto _moto = new();
+    private readonly SerializedMotoServer _moto = new();
 
     public SimulatorApp Simulator { get; private set; } = null!;
 

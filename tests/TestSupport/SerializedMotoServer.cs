@@ -1,14 +1,15 @@
 using System.Globalization;
-using ComplianceReport.TestSupport;
+using Xunit;
 
-namespace ComplianceReport.DynamoDb.Tests.Support;
+namespace ComplianceReport.TestSupport;
 
 /// <summary>
 /// moto's DynamoDB served by a single-threaded server. moto_server handles requests on parallel
 /// threads and its TransactWriteItems neither locks nor isolates (a cancelled transaction even
 /// restores a table copy taken before concurrent writes), so "exactly one of 20 concurrent
 /// conditional writes wins" only holds when requests are served one at a time, as DynamoDB
-/// itself guarantees. Tests that race writers use this; the others use <see cref="MotoServer"/>.
+/// itself guarantees; the same holds for silos racing on the membership table. Tests that race
+/// writers use this; the others use <see cref="MotoServer"/>.
 /// </summary>
 public sealed class SerializedMotoServer : IAsyncLifetime
 {
