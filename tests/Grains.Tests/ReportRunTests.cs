@@ -22,6 +22,11 @@ public sealed class ReportRunTests(ClusterFixture fixture)
         Assert.Equal(organization.Accounts.Count(a => a.IsSuspended), status.AccountsSkipped);
         Assert.EndsWith("compliance-report-2026-W10.xlsx", status.WorkbookPath);
 
+        // The run records what it cost in AWS requests: at least recorder status, rules and
+        // details for every readable region.
+        var readableRegions = organization.Accounts.Count(a => !a.IsDenied && !a.IsSuspended) * organization.Regions.Count;
+        Assert.True(status.AwsCalls.Calls >= readableRegions * 2, $"{status.AwsCalls.Calls} calls for {readableRegions} regions");
+
         // Every non-compliant finding of every readable account and region, exactly once.
         var expected = new List<string>();
         foreach (var account in organization.Accounts.Where(a => !a.IsDenied && !a.IsSuspended))

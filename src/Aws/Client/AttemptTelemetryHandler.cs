@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using ComplianceReport.Aws.Diagnostics;
+using ComplianceReport.Compliance.Diagnostics;
 
 namespace ComplianceReport.Aws.Client;
 
@@ -19,6 +20,7 @@ internal sealed class AttemptTelemetryHandler : PipelineHandler
         var operation = activity?.GetTagItem("rpc.method") as string ?? "unknown";
         var attempt = (activity?.GetTagItem("aws.attempts") as int? ?? 0) + 1;
         activity?.SetTag("aws.attempts", attempt);
+        AwsCallCounters.Current?.Attempt(isRetry: attempt > 1);
         if (attempt > 1)
         {
             AwsTelemetry.Retries.Add(1, Tags(service, operation));
@@ -33,6 +35,7 @@ internal sealed class AttemptTelemetryHandler : PipelineHandler
             activity?.SetTag("aws.throttled", true);
             activity?.SetTag("aws.throttles", (activity.GetTagItem("aws.throttles") as int? ?? 0) + 1);
             AwsTelemetry.Throttles.Add(1, Tags(service, operation));
+            AwsCallCounters.Current?.Throttled();
             throw;
         }
     }

@@ -5,6 +5,7 @@ namespace ComplianceReport.Grains.Interfaces.Reports;
 /// <summary>The record of one run: what it did, how far it got, where its outputs went.</summary>
 /// <param name="Failures">Accounts and regions not scanned, with reasons.</param>
 /// <param name="Resumes">How often the run was picked up again after its silo stopped.</param>
+/// <param name="AwsCalls">AWS requests the run's scans made, with retries and throttling answers.</param>
 [GenerateSerializer, Immutable, Alias("ComplianceReport.RunStatus")]
 public sealed record RunStatus(
     [property: Id(0)] string RunId,
@@ -24,7 +25,8 @@ public sealed record RunStatus(
     [property: Id(14)] IReadOnlyList<ErrorEntry> Failures,
     [property: Id(15)] string? TraceId,
     [property: Id(16)] string? Error,
-    [property: Id(17)] int Resumes)
+    [property: Id(17)] int Resumes,
+    [property: Id(18)] Accounts.AwsCallCount AwsCalls)
 {
     public bool IsFinished => Phase is RunPhase.Completed or RunPhase.Failed;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ComplianceReport.Compliance;
+using ComplianceReport.Compliance.Diagnostics;
 using ComplianceReport.Compliance.Evaluation;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
@@ -25,7 +26,7 @@ public sealed class AccountGrain(
 {
     private readonly SemaphoreSlim _stateLock = new(1, 1);
     private IAccountSession? _session;
-    private Task<AccountScan>? _inFlight;
+    private Task<(AccountScan Scan, AwsCallCount Calls)>? _inFlight;
 
     private string AccountId => this.GetPrimaryKeyString();
 
@@ -40,11 +41,11 @@ public sealed class AccountGrain(
         if (request.RunId is not null && current.CurrentRun?.RunId == request.RunId)
         {
             // A resumed run asks again: answer from what this run already recorded.
-            return Outcome(current.CurrentRun.Scan, current.PreviousRun, reused: true);
+            return Outcome(current.CurrentRun.Scan, current.PreviousRun, reused: true, AwsCallCount.None);
         }
 
         var reused = !request.Force && IsFresh(current.Latest, request.MaxAge);
-        var scan = reused ? current.Latest! : await SharedScanAsync(cancellationToken);
+        var (scan, calls) = reused ? (current.Latest!, AwsCallCount.None) : await SharedScanAsync(cancellationToken);
 
         RunScan? baseline = null;
         await UpdateStateAsync(s =>
@@ -59,7 +60,7 @@ public sealed class AccountGrain(
             baseline = request.RunId is null ? null : s.PreviousRun;
         });
 
-        return Outcome(scan, baseline, reused);
+        return Outcome(scan, baseline, reused, calls);
     }
 
     public Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken)
@@ -91,7 +92,7 @@ public sealed class AccountGrain(
     private bool IsFresh(AccountScan? scan, TimeSpan maxAge) =>
         scan is { Status: AccountScanStatus.Scanned } && time.GetUtcNow() - scan.CompletedAt <= maxAge;
 
-    private Task<AccountScan> SharedScanAsync(CancellationToken cancellationToken)
+    private Task<(AccountScan Scan, AwsCallCount Calls)> SharedScanAsync(CancellationToken cancellationToken)
     {
         if (_inFlight is { IsCompleted: false })
         {
@@ -102,8 +103,11 @@ public sealed class AccountGrain(
         return _inFlight;
     }
 
-    private async Task<AccountScan> ScanNowAsync(CancellationToken cancellationToken)
+    private async Task<(AccountScan Scan, AwsCallCount Calls)> ScanNowAsync(CancellationToken cancellationToken)
     {
+        // Counts this scan's AWS requests; set inside this async method, it flows to its calls only.
+        var counters = new AwsCallCounters();
+        AwsCallCounters.Current = counters;
         var account = state.State.Account ?? new OrganizationAccount(AccountId, string.Empty, string.Empty, AccountStatus.Active, string.Empty);
         var startedAt = time.GetUtcNow();
         using var activity = ComplianceTelemetry.ActivitySource.StartActivity("account.scan");
@@ -159,7 +163,7 @@ public sealed class AccountGrain(
             AccountGrainLog.Scanned(logger, account.AccountId, scan.Status.ToString(), summary.NonCompliantResources, (long)(scan.CompletedAt - startedAt).TotalMilliseconds);
         }
 
-        return scan;
+        return (scan, new AwsCallCount(counters.Calls, counters.Retries, counters.Throttles));
     }
 
     private static void RecordMetrics(AccountScan scan, AccountSummary summary)
@@ -206,7 +210,7 @@ public sealed class AccountGrain(
         }
     }
 
-    private AccountScanOutcome Outcome(AccountScan scan, RunScan? baseline, bool reused)
+    private static AccountScanOutcome Outcome(AccountScan scan, RunScan? baseline, bool reused, AwsCallCount calls)
     {
         var current = ComplianceEvaluator.Findings(scan);
         IReadOnlyList<FindingChange> changes = baseline is null || scan.Status == AccountScanStatus.Failed
@@ -219,7 +223,8 @@ public sealed class AccountGrain(
             ComplianceEvaluator.NonCompliantByRule(scan),
             reused,
             scan.TraceId,
-            scan.CompletedAt);
+            scan.CompletedAt,
+            calls);
     }
 
     private async Task UpdateStateAsync(Action<AccountState> change)

@@ -262,7 +262,8 @@ public sealed class ReportRunGrain(
             new Dictionary<string, int>(),
             Reused: false,
             TraceId: null,
-            time.GetUtcNow());
+            time.GetUtcNow(),
+            AwsCallCount.None);
     }
 
     private void CheckpointIfDue()
@@ -438,6 +439,7 @@ public sealed class ReportRunGrain(
             outcomes.SelectMany(o => o.Errors).ToList(),
             s.TraceId,
             s.Error,
-            s.Resumes);
+            s.Resumes,
+            AwsCallCount.Sum(outcomes.Select(o => o.AwsCalls)));
     }
 }

@@ -25,6 +25,12 @@ public sealed class FaultInjectionTests(FaultyOrganizationFixture fixture)
         Assert.True(counters.ErrorsInjected > 0, "the simulator never injected a 5xx");
         Assert.True(counters.MalformedResponsesInjected > 0, "the simulator never truncated an answer");
 
+        // Retries are bounded and visible in the run record: every throttling answer and retried
+        // attempt the scans met is counted there, and retries stay a fraction of the calls.
+        Assert.True(status.AwsCalls.Throttles > 0, "the run record shows no throttling");
+        Assert.True(status.AwsCalls.Retries > 0, "the run record shows no retry");
+        Assert.True(status.AwsCalls.Retries < status.AwsCalls.Calls, $"{status.AwsCalls.Retries} retries for {status.AwsCalls.Calls} calls");
+
         var path = status.WorkbookPath!;
         var accounts = WorkbookRows.Read(path, "Accounts").Skip(1).Select(r => r[0]).ToList();
         Assert.Equal(organization.Accounts.Select(a => a.Id).Order(StringComparer.Ordinal), accounts.Order(StringComparer.Ordinal));

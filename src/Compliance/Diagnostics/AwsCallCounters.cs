@@ -1,0 +1,42 @@
+namespace ComplianceReport.Compliance.Diagnostics;
+
+/// <summary>
+/// Counts the AWS requests made on behalf of one scan. The account grain makes a set current for
+/// the scan's async flow; the AWS adapter adds to whichever set is current, so each run can record
+/// how many calls, retries and throttling answers its accounts cost.
+/// </summary>
+public sealed class AwsCallCounters
+{
+    private static readonly AsyncLocal<AwsCallCounters?> CurrentCounters = new();
+    private long _calls;
+    private long _retries;
+    private long _throttles;
+
+    /// <summary>The counters of the scan this code runs for, if any.</summary>
+    public static AwsCallCounters? Current
+    {
+        get => CurrentCounters.Value;
+        set => CurrentCounters.Value = value;
+    }
+
+    public long Calls => Interlocked.Read(ref _calls);
+
+    public long Retries => Interlocked.Read(ref _retries);
+
+    public long Throttles => Interlocked.Read(ref _throttles);
+
+    /// <summary>One HTTP attempt; every attempt after a call's first is a retry.</summary>
+    public void Attempt(bool isRetry)
+    {
+        if (isRetry)
+        {
+            Interlocked.Increment(ref _retries);
+        }
+        else
+        {
+            Interlocked.Increment(ref _calls);
+        }
+    }
+
+    public void Throttled() => Interlocked.Increment(ref _throttles);
+}
