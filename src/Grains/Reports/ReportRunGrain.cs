@@ -268,8 +268,11 @@ public sealed class ReportRunGrain(
 
     private void CheckpointIfDue()
     {
+        // Writing the run's state costs more as it grows (1-2 s at 6,000 accounts): space the
+        // checkpoints out with it, so saving progress never stalls the recording of results.
         var now = time.GetUtcNow();
-        if (!_checkpoint.IsCompleted || now - _lastCheckpoint < CheckpointInterval)
+        var interval = CheckpointInterval * (1 + (state.State.Outcomes.Count / 2000));
+        if (!_checkpoint.IsCompleted || now - _lastCheckpoint < interval)
         {
             return;
         }

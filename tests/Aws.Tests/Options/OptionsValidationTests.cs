@@ -53,7 +53,7 @@ public sealed class OptionsValidationTests
     {
         var defaults = new ScanOptions();
         Assert.True(new ScanOptionsValidator().Validate(null, defaults).Succeeded);
-        Assert.Equal((64, 1d, 2, TimeSpan.FromHours(1)), (defaults.MaxConcurrentAccounts, defaults.RequestsPerSecond, defaults.RequestsBurst, defaults.ResultMaxAge));
+        Assert.Equal((1000, 1d, 2, TimeSpan.FromHours(1)), (defaults.MaxConcurrentAccounts, defaults.RequestsPerSecond, defaults.RequestsBurst, defaults.ResultMaxAge));
 
         var result = new ScanOptionsValidator().Validate(null, new ScanOptions { MaxConcurrentAccounts = 0, RequestsPerSecond = 0, RequestsBurst = 0, ResultMaxAge = TimeSpan.Zero });
 
