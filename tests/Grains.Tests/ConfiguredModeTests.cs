@@ -23,6 +23,13 @@ public sealed partial class ConfiguredModeTests(DemoProcess demo)
                  "--deny-accounts", "1", "--no-config-accounts", "1", "--suspended-accounts", "1"],
                 simulatorPort,
                 TimeSpan.FromMinutes(1));
+            // The port can accept before the process's first lines reach us: wait for them.
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (!ManagementAccount().IsMatch(simulator.Output) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+
             var management = ManagementAccount().Match(simulator.Output).Groups[1].Value;
             Assert.Matches("^[0-9]{12}$", management);
 

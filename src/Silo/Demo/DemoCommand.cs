@@ -96,7 +96,6 @@ public static class DemoCommand
         {
             ["Organization:ManagementAccountId"] = simulator.ManagementAccountId,
             ["Scan:RequestsPerSecond"] = "20",
-            ["Scan:MaxConcurrentAccounts"] = "64",
             ["Report:OutputDirectory"] = Path.GetFullPath(arguments.OutputDirectory),
             ["Jira:DryRun"] = "true",
             ["Jira:ProjectKey"] = "SEC",
