@@ -385,18 +385,7 @@ internal sealed class WorkbookBuilder
         var nextRow = overallRow + 2;
         if (history.Count > 0)
         {
-            while (writer.RowCount < historyHeaderRow - 2)
-            {
-                writer.StartRow();
-            }
-
-            writer.StartRow();
-            writer.Text("History", WorkbookStyles.Section);
-            writer.StartRow();
-            foreach (var header in new[] { "Run", "Completed (UTC)", "Compliance %", "Non-compliant resources" })
-            {
-                writer.Text(header, WorkbookStyles.Header);
-            }
+            WriteSection(writer, historyHeaderRow - 1, "History", ["Run", "Completed (UTC)", "Compliance %", "Non-compliant resources"]);
 
             foreach (var point in history)
             {
@@ -411,18 +400,7 @@ internal sealed class WorkbookBuilder
             nextRow = writer.RowCount + 2;
         }
 
-        while (writer.RowCount < nextRow - 1)
-        {
-            writer.StartRow();
-        }
-
-        writer.StartRow();
-        writer.Text("Compliance by account", WorkbookStyles.Section);
-        writer.StartRow();
-        foreach (var header in new[] { "Account ID", "Name", "Compliance %", "Non-compliant resources" })
-        {
-            writer.Text(header, WorkbookStyles.Header);
-        }
+        WriteSection(writer, nextRow, "Compliance by account", ["Account ID", "Name", "Compliance %", "Non-compliant resources"]);
 
         var firstAccountRow = writer.RowCount + 1;
         foreach (var summary in accounts)
@@ -515,6 +493,23 @@ internal sealed class WorkbookBuilder
         var relationshipId = _package.Relate(WorkbookPart, partName, ContentTypes.WorksheetRelationship);
         var stream = _package.CreatePart(partName, ContentTypes.Worksheet);
         return new OpenedSheet(name, relationshipId, stream, new WorksheetWriter(stream, columns, freezeHeader));
+    }
+
+    /// <summary>A titled block on the Summary sheet: blank rows up to <paramref name="titleRow"/>, the title, a header row.</summary>
+    private static void WriteSection(WorksheetWriter writer, int titleRow, string title, string[] headers)
+    {
+        while (writer.RowCount < titleRow - 1)
+        {
+            writer.StartRow();
+        }
+
+        writer.StartRow();
+        writer.Text(title, WorkbookStyles.Section);
+        writer.StartRow();
+        foreach (var header in headers)
+        {
+            writer.Text(header, WorkbookStyles.Header);
+        }
     }
 
     private static void Pair(WorksheetWriter writer, string label, string? value)
