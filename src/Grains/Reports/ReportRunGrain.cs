@@ -329,13 +329,25 @@ public sealed class ReportRunGrain(
         new(RunId, state.State.IsoWeek, state.State.Trigger, state.State.StartedAt ?? time.GetUtcNow(), state.State.CompletedAt ?? time.GetUtcNow(), state.State.TraceId);
 
     private List<AccountSummary> Summaries(IReadOnlyList<OrganizationAccount> accounts) =>
-        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).Select(a => state.State.Outcomes[a.AccountId].Summary).ToList();
+        OutcomesInOrder(accounts).Select(o => o.Summary).ToList();
 
     private List<FindingChange> Changes(IReadOnlyList<OrganizationAccount> accounts) =>
-        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).SelectMany(a => state.State.Outcomes[a.AccountId].Changes).ToList();
+        OutcomesInOrder(accounts).SelectMany(o => o.Changes).ToList();
 
     private List<ErrorEntry> Errors(IReadOnlyList<OrganizationAccount> accounts) =>
-        accounts.Where(a => state.State.Outcomes.ContainsKey(a.AccountId)).SelectMany(a => state.State.Outcomes[a.AccountId].Errors).ToList();
+        OutcomesInOrder(accounts).SelectMany(o => o.Errors).ToList();
+
+    /// <summary>The recorded outcomes in the report's account order (discovery's order).</summary>
+    private IEnumerable<AccountScanOutcome> OutcomesInOrder(IReadOnlyList<OrganizationAccount> accounts)
+    {
+        foreach (var account in accounts)
+        {
+            if (state.State.Outcomes.TryGetValue(account.AccountId, out var outcome))
+            {
+                yield return outcome;
+            }
+        }
+    }
 
     /// <summary>
     /// Streams each account's findings in report order, a few accounts ahead. It runs on the
@@ -379,7 +391,7 @@ public sealed class ReportRunGrain(
             new FileInfo(workbookPath).Length,
             ComplianceEvaluator.Totals(summaries, changes, previous),
             ComplianceEvaluator.WorstAccounts(summaries, 10),
-            ComplianceEvaluator.Rules(accounts.Where(a => s.Outcomes.ContainsKey(a.AccountId)).Select(a => s.Outcomes[a.AccountId].NonCompliantByRule)).Take(10).ToList(),
+            ComplianceEvaluator.Rules(OutcomesInOrder(accounts).Select(o => o.NonCompliantByRule)).Take(10).ToList(),
             changes,
             Errors(accounts));
 
