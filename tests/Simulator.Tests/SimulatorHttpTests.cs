@@ -76,6 +76,20 @@ public sealed class SimulatorHttpTests
     }
 
     [Fact]
+    public async Task Latency_spike_toggle_stalls_calls_for_the_spike_duration()
+    {
+        await using var simulator = await SimulatorApp.StartAsync(new SimulatorOptions { Accounts = 3, LatencySpikeRate = 1, LatencySpikeMs = 1200 });
+        using var http = new HttpClient();
+        var client = new SignedClient(http, simulator.Endpoint);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+
+        await client.AssumeRoleAsync(Hub(simulator), SimulatorApp.ReadRoleArn(simulator.Organization.Accounts[1].Id));
+
+        Assert.True(System.Diagnostics.Stopwatch.GetElapsedTime(started) >= TimeSpan.FromMilliseconds(1150), "the call was not stalled");
+        Assert.Equal(1, simulator.Counters.LatencySpikesInjected);
+    }
+
+    [Fact]
     public async Task Invalid_options_are_rejected_with_the_flag_named()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => SimulatorApp.StartAsync(new SimulatorOptions { ErrorRate = 2 }));

@@ -10,6 +10,7 @@ public sealed class SimulatorCounters
     private long _throttled;
     private long _errorsInjected;
     private long _malformedInjected;
+    private long _spikesInjected;
 
     public long TotalRequests => Interlocked.Read(ref _totalRequests);
 
@@ -20,6 +21,9 @@ public sealed class SimulatorCounters
     public long ErrorsInjected => Interlocked.Read(ref _errorsInjected);
 
     public long MalformedResponsesInjected => Interlocked.Read(ref _malformedInjected);
+
+    /// <summary>Calls stalled by <see cref="SimulatorOptions.LatencySpikeRate"/>.</summary>
+    public long LatencySpikesInjected => Interlocked.Read(ref _spikesInjected);
 
     /// <summary>Requests per operation name (e.g. "GetComplianceDetailsByConfigRule"), whatever their outcome.</summary>
     public IReadOnlyDictionary<string, long> RequestsByOperation => new Dictionary<string, long>(_byOperation, StringComparer.Ordinal);
@@ -33,4 +37,6 @@ public sealed class SimulatorCounters
     internal void ErrorInjected() => Interlocked.Increment(ref _errorsInjected);
 
     internal void MalformedInjected() => Interlocked.Increment(ref _malformedInjected);
+
+    internal void SpikeInjected() => Interlocked.Increment(ref _spikesInjected);
 }

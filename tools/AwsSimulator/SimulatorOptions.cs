@@ -25,6 +25,12 @@ public sealed partial class SimulatorOptions
     /// <summary>Added to every call, with ±50% jitter.</summary>
     public int LatencyMs { get; set; }
 
+    /// <summary>Share of calls (0..1) that stall for <see cref="LatencySpikeMs"/> before answering, as a slow AWS endpoint does.</summary>
+    public double LatencySpikeRate { get; set; }
+
+    /// <summary>How long a stalled call waits before it answers (unless the client gives up first).</summary>
+    public int LatencySpikeMs { get; set; } = 30_000;
+
     /// <summary>Token refill per second per account, region and operation; 0 disables throttling.</summary>
     public double ThrottleRps { get; set; }
 
@@ -72,6 +78,16 @@ public sealed partial class SimulatorOptions
         if (LatencyMs is < 0 or > 60_000)
         {
             return "--latency-ms must be between 0 and 60000.";
+        }
+
+        if (!IsRate(LatencySpikeRate))
+        {
+            return "--spike-rate must be a fraction between 0 and 1, e.g. 0.01.";
+        }
+
+        if (LatencySpikeMs is < 1 or > 600_000)
+        {
+            return "--spike-ms must be between 1 and 600000.";
         }
 
         if (ThrottleRps < 0 || double.IsNaN(ThrottleRps) || double.IsInfinity(ThrottleRps))

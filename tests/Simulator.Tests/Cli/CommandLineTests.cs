@@ -15,6 +15,7 @@ public sealed class CommandLineTests
                 "--latency-ms", "100", "--throttle-rps", "1.5", "--throttle-burst", "2", "--error-rate", "0.01",
                 "--deny-accounts", "3", "--no-config-accounts", "4", "--suspended-accounts", "5",
                 "--hub-key-id", "AKIAHUBKEY0000000042", "--hub-secret", "hub-secret-value", "--malformed-rate=0.02", "--repeat-token-rate", "0.03",
+                "--spike-rate", "0.04", "--spike-ms=2500",
             ],
             out var error,
             out var help);
@@ -23,10 +24,10 @@ public sealed class CommandLineTests
         Assert.False(help);
         Assert.NotNull(options);
         Assert.Equal(
-            (8123, 250, "us-east-1,eu-west-1,ap-southeast-2", 42, 100, 1.5, 2, 0.01, 3, 4, 5, "AKIAHUBKEY0000000042", "hub-secret-value", 0.02, 0.03),
+            (8123, 250, "us-east-1,eu-west-1,ap-southeast-2", 42, 100, 1.5, 2, 0.01, 3, 4, 5, "AKIAHUBKEY0000000042", "hub-secret-value", 0.02, 0.03, 0.04, 2500),
             (options.Port, options.Accounts, string.Join(',', options.Regions), options.Seed, options.LatencyMs, options.ThrottleRps, options.ThrottleBurst,
                 options.ErrorRate, options.DenyAccounts, options.NoConfigAccounts, options.SuspendedAccounts, options.HubKeyId, options.HubSecret,
-                options.MalformedResponseRate, options.RepeatedNextTokenRate));
+                options.MalformedResponseRate, options.RepeatedNextTokenRate, options.LatencySpikeRate, options.LatencySpikeMs));
     }
 
     [Theory]
@@ -36,6 +37,8 @@ public sealed class CommandLineTests
     [InlineData("--regions", "mars-1", "--regions must be")]
     [InlineData("--error-rate", "1.5", "--error-rate must be a fraction")]
     [InlineData("--throttle-burst", "0", "--throttle-burst must be at least 1")]
+    [InlineData("--spike-rate", "-0.1", "--spike-rate must be a fraction")]
+    [InlineData("--spike-ms", "0", "--spike-ms must be between")]
     [InlineData("--hub-key-id", "lowercase", "--hub-key-id must be")]
     [InlineData("--deny-accounts", "30", "--deny-accounts, --no-config-accounts and --suspended-accounts together")]
     [InlineData("--bogus", "1", "Unknown argument '--bogus'")]

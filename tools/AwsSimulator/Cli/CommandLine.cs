@@ -14,6 +14,8 @@ internal static class CommandLine
           --regions R1,R2           regions with Config data (default us-east-1,eu-west-1)
           --seed S                  seed of the generated organization (default 1)
           --latency-ms L            latency added to every call, with +-50% jitter (default 0)
+          --spike-rate S            share of calls that stall for --spike-ms before answering, 0..1 (default 0)
+          --spike-ms D              how long a stalled call waits (default 30000)
           --throttle-rps R          token refill per second per account, region and operation; 0 = off (default 0)
           --throttle-burst B        token bucket size (default 1)
           --error-rate E            share of calls answered 500/503, 0..1 (default 0)
@@ -83,6 +85,7 @@ internal static class CommandLine
     }
 
     private static bool IsKnown(string flag) => flag is "--port" or "--accounts" or "--regions" or "--seed" or "--latency-ms"
+        or "--spike-rate" or "--spike-ms"
         or "--throttle-rps" or "--throttle-burst" or "--error-rate" or "--deny-accounts" or "--no-config-accounts"
         or "--suspended-accounts" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate";
 
@@ -103,6 +106,7 @@ internal static class CommandLine
             case "--error-rate":
             case "--malformed-rate":
             case "--repeat-token-rate":
+            case "--spike-rate":
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     return $"{flag} must be a number, got '{value}'.";
@@ -118,6 +122,9 @@ internal static class CommandLine
                         break;
                     case "--malformed-rate":
                         options.MalformedResponseRate = number;
+                        break;
+                    case "--spike-rate":
+                        options.LatencySpikeRate = number;
                         break;
                     default:
                         options.RepeatedNextTokenRate = number;
@@ -144,6 +151,9 @@ internal static class CommandLine
                         break;
                     case "--latency-ms":
                         options.LatencyMs = whole;
+                        break;
+                    case "--spike-ms":
+                        options.LatencySpikeMs = whole;
                         break;
                     case "--throttle-burst":
                         options.ThrottleBurst = whole;

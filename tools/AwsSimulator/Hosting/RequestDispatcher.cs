@@ -217,6 +217,12 @@ internal sealed partial class RequestDispatcher(
     private async Task DelayAsync(CancellationToken cancellationToken)
     {
         var latency = dice.Latency(options.LatencyMs);
+        if (dice.Roll(options.LatencySpikeRate))
+        {
+            counters.SpikeInjected();
+            latency = TimeSpan.FromMilliseconds(options.LatencySpikeMs);
+        }
+
         if (latency > TimeSpan.Zero)
         {
             await Task.Delay(latency, cancellationToken);
@@ -273,6 +279,7 @@ internal sealed partial class RequestDispatcher(
                 throttledResponses = counters.ThrottledResponses,
                 errorsInjected = counters.ErrorsInjected,
                 malformedResponsesInjected = counters.MalformedResponsesInjected,
+                latencySpikesInjected = counters.LatencySpikesInjected,
                 requestsByOperation = counters.RequestsByOperation,
             }));
             return;
