@@ -8,7 +8,7 @@ namespace ComplianceReport.Aws.Client;
 
 /// <summary>
 /// Sits inside the SDK's retry handler, so it sees every attempt: it counts attempts and
-/// throttling answers on the call's span and in the metrics.
+/// throttling answers and timed-out attempts on the call's span and in the metrics.
 /// </summary>
 internal sealed class AttemptTelemetryHandler : PipelineHandler
 {
@@ -18,10 +18,13 @@ internal sealed class AttemptTelemetryHandler : PipelineHandler
         // The call's span (started by AwsJsonClient) names the service and operation.
         var service = activity?.GetTagItem("rpc.service") as string ?? "unknown";
         var operation = activity?.GetTagItem("rpc.method") as string ?? "unknown";
-        var attempt = (activity?.GetTagItem("aws.attempts") as int? ?? 0) + 1;
-        activity?.SetTag("aws.attempts", attempt);
-        AwsCallCounters.Current?.Attempt(isRetry: attempt > 1);
-        if (attempt > 1)
+        // The SDK's own retries count up in the request context; a paced caller's repeat is a retry too.
+        var sdkRetries = executionContext.RequestContext.Retries;
+        var pacedRepeat = executionContext.RequestContext.OriginalRequest is AwsJsonRequest { PacedAttempt: > 1 };
+        var isRetry = sdkRetries > 0 || pacedRepeat;
+        activity?.SetTag("aws.attempts", sdkRetries + 1);
+        AwsCallCounters.Current?.Attempt(isRetry);
+        if (isRetry)
         {
             AwsTelemetry.Retries.Add(1, Tags(service, operation));
         }
@@ -36,6 +39,14 @@ internal sealed class AttemptTelemetryHandler : PipelineHandler
             activity?.SetTag("aws.throttles", (activity.GetTagItem("aws.throttles") as int? ?? 0) + 1);
             AwsTelemetry.Throttles.Add(1, Tags(service, operation));
             AwsCallCounters.Current?.Throttled();
+            throw;
+        }
+        catch (TimeoutException)
+        {
+            // The SDK turns an attempt that outlived ClientConfig.Timeout into TimeoutException and retries it.
+            activity?.SetTag("aws.timeouts", (activity.GetTagItem("aws.timeouts") as int? ?? 0) + 1);
+            AwsTelemetry.Timeouts.Add(1, Tags(service, operation));
+            AwsCallCounters.Current?.TimedOut();
             throw;
         }
     }

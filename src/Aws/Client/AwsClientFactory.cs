@@ -19,5 +19,6 @@ public sealed class AwsClientFactory(IOptions<AwsOptions> options)
             service,
             region,
             AwsEndpointOverrides.Resolve(_options.ServiceUrl, service.EnvironmentSuffix),
-            _options.MaxErrorRetry));
+            _options.MaxErrorRetry,
+            _options.RequestTimeout));
 }

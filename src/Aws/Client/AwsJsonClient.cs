@@ -8,8 +8,9 @@ namespace ComplianceReport.Aws.Client;
 
 /// <summary>
 /// A generic AWS JSON 1.1 client on AWSSDK.Core: the SDK signs (SigV4, session token included),
-/// retries (standard mode: throttling and 5xx with back-off) and refreshes credentials; this class
-/// only turns operation name + request object into the wire call and the body back into an object.
+/// retries (standard mode: throttling, 5xx and timeouts with back-off; see <see cref="PacedRetryPolicy"/>)
+/// and refreshes credentials; this class only turns operation name + request object into the wire
+/// call and the body back into an object.
 /// </summary>
 public sealed class AwsJsonClient : AmazonServiceClient
 {
@@ -29,7 +30,15 @@ public sealed class AwsJsonClient : AmazonServiceClient
     /// <summary>Calls <paramref name="operation"/> with <paramref name="request"/> serialized as the JSON body.</summary>
     /// <exception cref="AwsServiceException">AWS answered with an error (after the SDK's retries).</exception>
     /// <exception cref="AwsMalformedResponseException">The answer could not be read.</exception>
-    public async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken)
+    /// <exception cref="AwsRequestTimeoutException">The last attempt got no answer in time.</exception>
+    public Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
+        InvokeAsync<TRequest, TResponse>(operation, request, pacedAttempt: 0, cancellationToken);
+
+    /// <summary>
+    /// As above; a <paramref name="pacedAttempt"/> above 0 says the caller paces the call and retries
+    /// throttling itself (that attempt number), so the SDK hands throttling straight back.
+    /// </summary>
+    internal async Task<TResponse> InvokeAsync<TRequest, TResponse>(string operation, TRequest request, int pacedAttempt, CancellationToken cancellationToken)
     {
         using var activity = AwsTelemetry.ActivitySource.StartActivity($"{Service.ServiceId}.{operation}", ActivityKind.Client);
         activity?.SetTag("rpc.system", "aws-api");
@@ -37,7 +46,7 @@ public sealed class AwsJsonClient : AmazonServiceClient
         activity?.SetTag("rpc.method", operation);
         try
         {
-            var result = await CallAsync<TRequest, TResponse>(operation, request, activity, cancellationToken).ConfigureAwait(false);
+            var result = await CallAsync<TRequest, TResponse>(operation, request, pacedAttempt, activity, cancellationToken).ConfigureAwait(false);
             RecordOutcome(operation, "ok");
             return result;
         }
@@ -45,6 +54,14 @@ public sealed class AwsJsonClient : AmazonServiceClient
         {
             Fail(activity, operation, ex.ErrorCode, ex.Message, ex.RequestId, (int)ex.StatusCode);
             throw;
+        }
+        catch (TimeoutException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            var config = (ClientConfig)Config;
+            var timedOut = new AwsRequestTimeoutException(
+                Service.ServiceId, operation, config.Timeout ?? ClientConfig.MaxTimeout, config.MaxErrorRetry + 1, ex);
+            Fail(activity, operation, "RequestTimeout", timedOut.Message, null, null);
+            throw timedOut;
         }
         catch (AwsMalformedResponseException ex)
         {
@@ -68,6 +85,7 @@ public sealed class AwsJsonClient : AmazonServiceClient
         pipeline.RemoveHandler<EndpointResolver>();
         pipeline.AddHandlerAfter<Marshaller>(new AwsJsonEndpointResolver());
         pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthSchemeHandler());
+        pipeline.ReplaceHandler<RetryHandler>(new RetryHandler(new PacedRetryPolicy(Config)));
         pipeline.AddHandlerAfter<RetryHandler>(new AttemptTelemetryHandler());
     }
 
@@ -92,7 +110,7 @@ public sealed class AwsJsonClient : AmazonServiceClient
             new KeyValuePair<string, object?>("rpc.method", operation),
             new KeyValuePair<string, object?>("outcome", outcome));
 
-    private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, Activity? activity, CancellationToken cancellationToken)
+    private async Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, int pacedAttempt, Activity? activity, CancellationToken cancellationToken)
     {
         var payload = JsonSerializer.SerializeToUtf8Bytes(request, AwsJson.Options);
         var options = new InvokeOptions
@@ -100,7 +118,7 @@ public sealed class AwsJsonClient : AmazonServiceClient
             RequestMarshaller = new AwsJsonMarshaller(Service),
             ResponseUnmarshaller = AwsJsonResponseUnmarshaller<TResponse>.Instance,
         };
-        var response = await InvokeAsync<AwsJsonResponse<TResponse>>(new AwsJsonRequest(operation, payload), options, cancellationToken)
+        var response = await InvokeAsync<AwsJsonResponse<TResponse>>(new AwsJsonRequest(operation, payload, pacedAttempt), options, cancellationToken)
             .ConfigureAwait(false);
         activity?.SetTag("aws.request_id", response.ResponseMetadata?.RequestId);
         activity?.SetTag("http.response.status_code", (int)response.HttpStatusCode);

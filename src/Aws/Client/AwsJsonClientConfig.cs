@@ -32,6 +32,15 @@ internal sealed class AwsJsonClientConfig : ClientConfig
         RetryMode = RequestRetryMode.Standard;
         MaxErrorRetry = settings.MaxErrorRetry;
 
+        // The SDK's retry quota is one bucket per endpoint for the whole process: a burst of timeouts
+        // or 5xx in a few accounts would stop retries for every other account of the region. Retries
+        // stay bounded per call by MaxErrorRetry, and our per-account limiter shapes the rate.
+        ThrottleRetries = false;
+        if (settings.RequestTimeout is { } timeout)
+        {
+            Timeout = timeout;
+        }
+
         // The override settings are resolved by AwsEndpointOverrides; the SDK must not apply its own on top.
         IgnoreConfiguredEndpointUrls = true;
         if (settings.ServiceUrl is not null)

@@ -1,15 +1,16 @@
 namespace ComplianceReport.Aws.Client;
 
 /// <summary>
-/// Calls an operation after the caller's pacing gate (the rate limiter), and when AWS still throttles
-/// after the SDK's own retries, goes back through the gate for another attempt: the SDK's retries
-/// share one quota per endpoint across every account, so under a heavy scan it can run dry. A
-/// truncated answer is asked for again the same way.
+/// Calls an operation after the caller's pacing gate (the rate limiter), and when AWS throttles,
+/// slows the gate down and goes back through it for another attempt: the gate knows the account's
+/// real rate, so it, not the SDK's short back-off, paces retries of throttling (see
+/// <see cref="PacedRetryPolicy"/>). A truncated answer is asked for again the same way. 5xx and
+/// timeouts are the SDK's to retry.
 /// </summary>
 internal static class PacedCalls
 {
-    /// <summary>Calls (each with the SDK's own retries) made before a throttled, failing (5xx) or unreadable operation is given up.</summary>
-    public const int MaxThrottledAttempts = 5;
+    /// <summary>Attempts made through the gate before a throttled or unreadable operation is given up.</summary>
+    public const int MaxPacedAttempts = 8;
 
     public static async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         AwsJsonClient client,
@@ -19,27 +20,23 @@ internal static class PacedCalls
         TRequest request,
         CancellationToken cancellationToken)
     {
+        if (beforeRequest is null)
+        {
+            return await client.InvokeAsync<TRequest, TResponse>(operation, request, cancellationToken).ConfigureAwait(false);
+        }
+
         for (var attempt = 1; ; attempt++)
         {
-            if (beforeRequest is not null)
-            {
-                await beforeRequest(operation, cancellationToken).ConfigureAwait(false);
-            }
-
+            await beforeRequest(operation, cancellationToken).ConfigureAwait(false);
             try
             {
-                return await client.InvokeAsync<TRequest, TResponse>(operation, request, cancellationToken).ConfigureAwait(false);
+                return await client.InvokeAsync<TRequest, TResponse>(operation, request, attempt, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when ((ex.IsThrottling || (int)ex.StatusCode >= 500) && beforeRequest is not null && attempt < MaxThrottledAttempts)
+            catch (AwsServiceException ex) when (ex.IsThrottling && attempt < MaxPacedAttempts)
             {
-                // Loop: the gate (slowed down after throttling) paces the next attempt. A 5xx lands
-                // here once throttling has drained the SDK's retry quota.
-                if (ex.IsThrottling)
-                {
-                    onThrottled?.Invoke(operation);
-                }
+                onThrottled?.Invoke(operation);
             }
-            catch (AwsMalformedResponseException) when (beforeRequest is not null && attempt < MaxThrottledAttempts)
+            catch (AwsMalformedResponseException) when (attempt < MaxPacedAttempts)
             {
                 // A truncated 200 answer is transient (the SDK retries only errors): ask again, paced.
             }

@@ -76,6 +76,10 @@ public sealed class ConfigComplianceReader(
         {
             return Failed(account.AccountId, region, new ScanError(ScanErrorKind.MalformedResponse, ex.Message), ex);
         }
+        catch (AwsRequestTimeoutException ex)
+        {
+            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, ex.Message), ex);
+        }
         catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
         {
             return Failed(account.AccountId, region, new ScanError(ScanErrorKind.AwsError, $"AWS Config could not be reached: {ex.Message}"), ex);

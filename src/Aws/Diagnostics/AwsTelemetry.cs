@@ -18,6 +18,9 @@ public static class AwsTelemetry
     /// <summary>Throttling answers (ThrottlingException, TooManyRequestsException, 429) by service and operation.</summary>
     public static readonly Counter<long> Throttles = Meter.CreateCounter<long>("aws.throttles", "{response}", "Throttling responses from AWS");
 
+    /// <summary>Attempts abandoned after <c>Aws:RequestTimeout</c> without an answer, by service and operation.</summary>
+    public static readonly Counter<long> Timeouts = Meter.CreateCounter<long>("aws.timeouts", "{attempt}", "AWS requests that got no answer in time");
+
     /// <summary>Attempts beyond the first, by service and operation.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>("aws.retries", "{attempt}", "Retried AWS requests");
 

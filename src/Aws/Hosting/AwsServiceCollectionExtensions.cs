@@ -48,7 +48,14 @@ public static class AwsServiceCollectionExtensions
     {
         var options = services.GetRequiredService<IOptions<AwsOptions>>().Value;
         var region = options.ResolveRegion();
-        var config = new AmazonSecurityTokenServiceConfig { MaxErrorRetry = options.MaxErrorRetry };
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            MaxErrorRetry = options.MaxErrorRetry,
+            Timeout = options.RequestTimeout,
+
+            // As for Config and Organizations: no process-wide retry quota shared by every account.
+            ThrottleRetries = false,
+        };
         if (AwsEndpointOverrides.Resolve(options.ServiceUrl, "STS") is { } url)
         {
             config.ServiceURL = url;

@@ -17,6 +17,12 @@ public sealed class AwsOptions
     /// <summary>Retries of throttled or 5xx calls in the SDK's standard retry mode.</summary>
     public int MaxErrorRetry { get; set; } = 4;
 
+    /// <summary>
+    /// How long one attempt of an AWS call may wait for its answer; a slower attempt is abandoned and
+    /// retried like a 5xx. AWS answers these read calls in well under a second.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(20);
+
     /// <summary>Lifetime asked for assumed-role sessions; role chaining caps it at one hour.</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromHours(1);
 

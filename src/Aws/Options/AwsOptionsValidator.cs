@@ -19,6 +19,11 @@ public sealed class AwsOptionsValidator : IValidateOptions<AwsOptions>
             failures.Add($"{Section}:MaxErrorRetry must be between 0 and 20 (got {options.MaxErrorRetry}).");
         }
 
+        if (options.RequestTimeout < TimeSpan.FromMilliseconds(100) || options.RequestTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add($"{Section}:RequestTimeout must be between 00:00:00.1 and 00:10:00 (got {options.RequestTimeout}).");
+        }
+
         // STS accepts 900 s to 3600 s for a chained role session.
         if (options.SessionDuration < TimeSpan.FromMinutes(15) || options.SessionDuration > TimeSpan.FromHours(1))
         {

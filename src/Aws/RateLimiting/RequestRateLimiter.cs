@@ -10,7 +10,7 @@ namespace ComplianceReport.Aws.RateLimiting;
 /// Defaults: <c>Scan:RequestsPerSecond</c> 1 with a burst of <c>Scan:RequestsBurst</c> 2.
 /// The configured rate is a ceiling: buckets refill at <see cref="Headroom"/> of it, because a server
 /// bucket draining at exactly our rate has no margin left for network jitter once the burst is spent,
-/// and every throttled call then costs a retry from the SDK's shared retry quota.
+/// and every throttled call then costs a round trip and a wait.
 /// </summary>
 public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvider time)
 {

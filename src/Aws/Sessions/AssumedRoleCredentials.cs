@@ -63,6 +63,12 @@ internal sealed class AssumedRoleCredentials : RefreshingAWSCredentials
         {
             throw new ScanFailedException(Describe(ex), ex);
         }
+        catch (TimeoutException ex)
+        {
+            var timeout = _sts.Config.Timeout is { } limit ? $"{limit.TotalSeconds:0.###} s" : "the SDK's timeout";
+            throw new ScanFailedException(
+                new ScanError(ScanErrorKind.Timeout, $"STS AssumeRole of {RoleArn} got no answer within {timeout} (Aws:RequestTimeout) on its last attempt"), ex);
+        }
         catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
         {
             throw new ScanFailedException(new ScanError(ScanErrorKind.AwsError, $"could not reach STS to assume {RoleArn}: {ex.Message}"), ex);

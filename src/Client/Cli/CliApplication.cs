@@ -333,7 +333,7 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
         grid.AddRow("Accounts", $"{status.AccountsDone}/{status.AccountsTotal} scanned, {status.AccountsFailed} failed, {status.AccountsSkipped} skipped");
         grid.AddRow("Non-compliant", $"{status.NonCompliantResources} resources");
         grid.AddRow("Compliance", Percent(status.CompliancePercent));
-        grid.AddRow("AWS calls", $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled)");
+        grid.AddRow("AWS calls", $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)");
         grid.AddRow("Workbook", Escape(status.WorkbookPath));
         foreach (var d in status.Deliveries)
         {

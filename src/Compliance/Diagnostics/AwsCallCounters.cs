@@ -3,7 +3,7 @@ namespace ComplianceReport.Compliance.Diagnostics;
 /// <summary>
 /// Counts the AWS requests made on behalf of one scan. The account grain makes a set current for
 /// the scan's async flow; the AWS adapter adds to whichever set is current, so each run can record
-/// how many calls, retries and throttling answers its accounts cost.
+/// how many calls, retries, throttling answers and timed-out attempts its accounts cost.
 /// </summary>
 public sealed class AwsCallCounters
 {
@@ -11,6 +11,7 @@ public sealed class AwsCallCounters
     private long _calls;
     private long _retries;
     private long _throttles;
+    private long _timeouts;
 
     /// <summary>The counters of the scan this code runs for, if any.</summary>
     public static AwsCallCounters? Current
@@ -24,6 +25,9 @@ public sealed class AwsCallCounters
     public long Retries => Interlocked.Read(ref _retries);
 
     public long Throttles => Interlocked.Read(ref _throttles);
+
+    /// <summary>Attempts abandoned because no answer came within the request timeout.</summary>
+    public long Timeouts => Interlocked.Read(ref _timeouts);
 
     /// <summary>One HTTP attempt; every attempt after a call's first is a retry.</summary>
     public void Attempt(bool isRetry)
@@ -39,4 +43,6 @@ public sealed class AwsCallCounters
     }
 
     public void Throttled() => Interlocked.Increment(ref _throttles);
+
+    public void TimedOut() => Interlocked.Increment(ref _timeouts);
 }

@@ -163,7 +163,7 @@ public sealed class AccountGrain(
             AccountGrainLog.Scanned(logger, account.AccountId, scan.Status.ToString(), summary.NonCompliantResources, (long)(scan.CompletedAt - startedAt).TotalMilliseconds);
         }
 
-        return (scan, new AwsCallCount(counters.Calls, counters.Retries, counters.Throttles));
+        return (scan, new AwsCallCount(counters.Calls, counters.Retries, counters.Throttles, counters.Timeouts));
     }
 
     private static void RecordMetrics(AccountScan scan, AccountSummary summary)

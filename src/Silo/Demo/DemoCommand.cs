@@ -142,7 +142,7 @@ public static class DemoCommand
         Console.WriteLine(string.Create(inv, $"  accounts        {status.AccountsTotal} ({status.AccountsDone - status.AccountsFailed - status.AccountsSkipped} scanned, {status.AccountsFailed} failed, {status.AccountsSkipped} skipped)"));
         Console.WriteLine(string.Create(inv, $"  non-compliant   {status.NonCompliantResources:N0} resources"));
         Console.WriteLine(string.Create(inv, $"  compliance      {(status.CompliancePercent is { } p ? p.ToString("P1", inv) : "n/a")}"));
-        Console.WriteLine(string.Create(inv, $"  AWS calls       {status.AwsCalls.Calls:N0} ({status.AwsCalls.Retries:N0} retries, {status.AwsCalls.Throttles:N0} throttled)"));
+        Console.WriteLine(string.Create(inv, $"  AWS calls       {status.AwsCalls.Calls:N0} ({status.AwsCalls.Retries:N0} retries, {status.AwsCalls.Throttles:N0} throttled, {status.AwsCalls.Timeouts:N0} timed out)"));
         Console.WriteLine($"  workbook        {status.WorkbookPath}");
         foreach (var delivery in status.Deliveries)
         {

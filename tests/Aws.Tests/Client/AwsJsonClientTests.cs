@@ -31,6 +31,36 @@ public sealed class AwsJsonClientTests
     }
 
     [Fact]
+    public async Task A_paced_call_retries_throttling_through_its_gate_and_counts_every_attempt()
+    {
+        var calls = 0;
+        await using var server = StubAwsServer.Start(_ => Interlocked.Increment(ref calls) <= 2
+            ? StubResponse.Error(400, "ThrottlingException", "Rate exceeded")
+            : StubResponse.Json(new { ConfigurationRecordersStatus = Array.Empty<object>() }));
+        using var client = Config(server);
+        var gate = 0;
+        var throttled = new List<string>();
+        var counters = new ComplianceReport.Compliance.Diagnostics.AwsCallCounters();
+        ComplianceReport.Compliance.Diagnostics.AwsCallCounters.Current = counters;
+
+        // No trace listener is registered here: the counts must not depend on spans.
+        await new ConfigServiceClient(
+                client,
+                (_, _) =>
+                {
+                    gate++;
+                    return ValueTask.CompletedTask;
+                },
+                throttled.Add)
+            .DescribeConfigurationRecorderStatusAsync(CancellationToken.None);
+
+        Assert.Equal(3, server.CountOf("DescribeConfigurationRecorderStatus"));
+        Assert.Equal(3, gate);
+        Assert.Equal(["DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorderStatus"], throttled);
+        Assert.Equal((1L, 2L, 2L), (counters.Calls, counters.Retries, counters.Throttles));
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_and_then_reported_with_status()
     {
         await using var server = StubAwsServer.Start(_ => new StubResponse(503, "<html>Service Unavailable</html>", "text/html"));
@@ -41,6 +71,72 @@ public sealed class AwsJsonClientTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, error.StatusCode);
         Assert.Equal(2, server.CountOf("DescribeConfigurationRecorderStatus"));
+    }
+
+    [Fact]
+    public async Task An_attempt_that_outlives_the_request_timeout_is_abandoned_and_retried()
+    {
+        var calls = 0;
+        await using var server = StubAwsServer.Start(_ =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                Thread.Sleep(TimeSpan.FromSeconds(8));
+            }
+
+            return StubResponse.Json(new { Roots = new[] { new { Id = "r-abcd", Name = "Root" } } });
+        });
+
+        // Generous next to a loopback answer, so that a loaded test machine does not time out the retry too.
+        using var client = new AwsJsonClient(TestCredentials.Hub, new AwsJsonClientSettings(
+            AwsJsonService.Organizations, "us-east-1", server.Endpoint, RequestTimeout: TimeSpan.FromSeconds(2)));
+
+        var roots = await new OrganizationsClient(client).ListRootsAsync(CancellationToken.None);
+
+        Assert.Equal("r-abcd", Assert.Single(roots).Id);
+        Assert.Equal(2, server.CountOf("ListRoots"));
+    }
+
+    [Fact]
+    public async Task A_call_whose_every_attempt_times_out_names_the_operation_and_the_timeout()
+    {
+        await using var server = StubAwsServer.Start(_ =>
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(3));
+            return StubResponse.Json(new { Roots = Array.Empty<object>() });
+        });
+        using var client = new AwsJsonClient(TestCredentials.Hub, new AwsJsonClientSettings(
+            AwsJsonService.Organizations, "us-east-1", server.Endpoint, MaxErrorRetry: 1, RequestTimeout: TimeSpan.FromMilliseconds(300)));
+
+        var error = await Assert.ThrowsAsync<AwsRequestTimeoutException>(
+            () => new OrganizationsClient(client).ListRootsAsync(CancellationToken.None));
+
+        Assert.Equal("ListRoots", error.Operation);
+        Assert.Equal("Organizations ListRoots got no answer within 0.3 s (Aws:RequestTimeout) on its last of 2 attempts", error.Message);
+        Assert.Equal(2, server.CountOf("ListRoots"));
+    }
+
+    [Fact]
+    public async Task Many_calls_failing_at_once_each_keep_their_own_retries()
+    {
+        // The SDK's default retry quota (500 tokens per endpoint, 14 per 5xx or timeout retry) would
+        // refuse retries to most of these calls; each call must instead get its own MaxErrorRetry.
+        const int Calls = 80;
+        var attempts = new System.Collections.Concurrent.ConcurrentDictionary<string, int>();
+        await using var server = StubAwsServer.Start(request =>
+        {
+            var call = request.Json.GetProperty("ParentId").GetString()!;
+            return attempts.AddOrUpdate(call, 1, (_, n) => n + 1) <= 2
+                ? new StubResponse(503, "<html>Service Unavailable</html>", "text/html")
+                : StubResponse.Json(new { Accounts = Array.Empty<object>() });
+        });
+        using var client = Organizations(server);
+        var organizations = new OrganizationsClient(client);
+
+        await Task.WhenAll(Enumerable.Range(0, Calls).Select(i => organizations.ListAccountsForParentAsync($"ou-call-{i}", CancellationToken.None)));
+
+        Assert.Equal(Calls, attempts.Count);
+        Assert.All(attempts.Values, n => Assert.Equal(3, n));
     }
 
     [Fact]

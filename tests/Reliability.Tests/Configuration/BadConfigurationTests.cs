@@ -21,10 +21,13 @@ public sealed class BadConfigurationTests
         { "Cluster__Clustering", "Foo", "Cluster:Clustering" },
         { "Cluster__Storage", "Disk", "Cluster:Storage" },
         { "Cluster__SiloPort", "70000", "Cluster:SiloPort" },
-                { "Scan__RequestsPerSecond", "-1", "Scan:RequestsPerSecond" },
+        { "Scan__RequestsPerSecond", "-1", "Scan:RequestsPerSecond" },
         { "Scan__MaxConcurrentAccounts", "many", "Scan:MaxConcurrentAccounts" },
         { "Scan__ResultMaxAge", "-01:00:00", "Scan:ResultMaxAge" },
         { "Aws__MaxErrorRetry", "99", "Aws:MaxErrorRetry" },
+
+        // A bare number binds as days: the range check catches "30" meant as seconds.
+        { "Aws__RequestTimeout", "30", "Aws:RequestTimeout" },
         { "Report__OutputDirectory", string.Empty, "Report:OutputDirectory" },
         { "Report__Schedule__DayOfWeek", "Funday", "Report:Schedule:DayOfWeek" },
         { "Report__S3Bucket", "Not_A_Bucket", "Report:S3Bucket" },

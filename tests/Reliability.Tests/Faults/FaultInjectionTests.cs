@@ -24,12 +24,17 @@ public sealed class FaultInjectionTests(FaultyOrganizationFixture fixture)
         Assert.True(counters.ThrottledResponses > 0, "the simulator never throttled");
         Assert.True(counters.ErrorsInjected > 0, "the simulator never injected a 5xx");
         Assert.True(counters.MalformedResponsesInjected > 0, "the simulator never truncated an answer");
+        Assert.True(counters.LatencySpikesInjected > 0, "the simulator never stalled a call past the client's timeout");
 
         // Retries are bounded and visible in the run record: every throttling answer and retried
         // attempt the scans met is counted there, and retries stay a fraction of the calls.
         Assert.True(status.AwsCalls.Throttles > 0, "the run record shows no throttling");
         Assert.True(status.AwsCalls.Retries > 0, "the run record shows no retry");
-        Assert.True(status.AwsCalls.Retries < status.AwsCalls.Calls, $"{status.AwsCalls.Retries} retries for {status.AwsCalls.Calls} calls");
+        Assert.True(
+            status.AwsCalls.Retries < status.AwsCalls.Calls,
+            $"{status.AwsCalls.Retries} retries for {status.AwsCalls.Calls} calls ({status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out; "
+            + $"simulator: {counters.ThrottledResponses} throttled, {counters.ErrorsInjected} 5xx, {counters.LatencySpikesInjected} spikes of {counters.TotalRequests} requests)");
+        Assert.True(status.AwsCalls.Timeouts > 0, "the run record shows no timed-out attempt");
 
         var path = status.WorkbookPath!;
         var accounts = WorkbookRows.Read(path, "Accounts").Skip(1).Select(r => r[0]).ToList();

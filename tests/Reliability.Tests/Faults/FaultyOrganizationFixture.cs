@@ -12,13 +12,17 @@ namespace ComplianceReport.Reliability.Tests.Faults;
 
 /// <summary>
 /// One in-process silo wired as production against a simulator that misbehaves in every way it
-/// can at once: throttling at half the client's pace, 1% 5xx, jittered latency, denied roles,
-/// regions without Config, truncated JSON and paginators that repeat a NextToken.
+/// can at once: throttling at half the client's pace, 1% 5xx, jittered latency, latency spikes past
+/// the client's request timeout, denied roles, regions without Config, truncated JSON and
+/// paginators that repeat a NextToken.
 /// </summary>
 public class FaultyOrganizationFixture : IAsyncLifetime
 {
     /// <summary>The client's own pace per account, region and operation; the simulator allows half.</summary>
     public const int ClientRequestsPerSecond = 8;
+
+    /// <summary>The client's <c>Aws:RequestTimeout</c>; a latency spike lasts four times as long.</summary>
+    public static readonly TimeSpan ClientRequestTimeout = TimeSpan.FromSeconds(1);
 
     public SimulatorApp Simulator { get; private set; } = null!;
 
@@ -61,6 +65,8 @@ public class FaultyOrganizationFixture : IAsyncLifetime
         Accounts = 30,
         Seed = 11,
         LatencyMs = 40,
+        LatencySpikeRate = 0.02,
+        LatencySpikeMs = (int)(4 * ClientRequestTimeout.TotalMilliseconds),
         ThrottleRps = ClientRequestsPerSecond / 2.0,
         ThrottleBurst = 1,
         ErrorRate = 0.01,
@@ -78,6 +84,7 @@ public class FaultyOrganizationFixture : IAsyncLifetime
             ["Organization:ManagementAccountId"] = Simulator.ManagementAccountId,
             ["Aws:ServiceUrl"] = Simulator.Endpoint.ToString().TrimEnd('/'),
             ["Aws:Region"] = "us-east-1",
+            ["Aws:RequestTimeout"] = ClientRequestTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture),
             ["Scan:RequestsPerSecond"] = ClientRequestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Scan:MaxConcurrentAccounts"] = "16",
             ["Report:OutputDirectory"] = OutputDirectory,
