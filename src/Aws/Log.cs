@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Resource names and tags unavailable for {KeyCount} resources in account {AccountId} region {Region}: {ErrorCode}")]
     public static partial void ResourceLookupFailed(ILogger logger, int keyCount, string accountId, string region, string? errorCode);
 
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "No early account list from organization {ManagementAccountId}, scanning waits for the OU walk: {ErrorMessage}")]
+    public static partial void PreviewUnavailable(ILogger logger, string managementAccountId, string errorMessage);
+
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rule {ConfigRuleName} in account {AccountId} region {Region}: {FindingCount} non-compliant resources")]
     public static partial void RuleRead(ILogger logger, string configRuleName, string accountId, string region, int findingCount);
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.Options;
 using ComplianceReport.Aws.Organizations;
@@ -18,6 +19,8 @@ namespace ComplianceReport.Aws.Discovery;
 /// <c>Organization:ExcludeAccountIds</c>. The tree is always walked from the root so that OU paths
 /// are complete (<c>Root/Prod/Payments</c>) even when ParentIds names a nested OU.
 /// Order: by OU path (ordinal), then account id, so that repeated runs list accounts identically.
+/// The preview reads the flat <c>ListAccounts</c> list, paced apart from the walk's operations, so
+/// that scanning starts seconds into a walk that takes minutes in a large organization.
 /// </summary>
 public sealed class OrganizationDiscovery(
     AccountSessionFactory sessions,
@@ -38,12 +41,7 @@ public sealed class OrganizationDiscovery(
         using var client = clients.CreateOrganizations(session.Credentials);
         try
         {
-            // Organizations throttles per account like Config does per region: pace with the same limiter.
-            var organizations = new OrganizationsClient(
-                client,
-                (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
-                operation => limiter.Throttled(session.AccountId, "organizations", operation));
-            return await WalkAsync(organizations, cancellationToken).ConfigureAwait(false);
+            return await WalkAsync(Paced(client, session), cancellationToken).ConfigureAwait(false);
         }
         catch (AwsServiceException ex) when (ex.IsAccessDenied || ex.ErrorCode is "AWSOrganizationsNotInUseException")
         {
@@ -51,6 +49,67 @@ public sealed class OrganizationDiscovery(
                 new ScanError(ScanErrorKind.AccessDenied, $"{session.RoleArn} may not list the organization: {ex.ErrorCode} {ex.Message}", ex.ErrorCode), ex);
         }
     }
+
+    public async IAsyncEnumerable<OrganizationAccount> PreviewAccountsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // ListAccounts does not say where an account sits: when the walk is scoped to some OUs,
+        // only the walk knows which accounts are in scope.
+        if (_options.ParentIds.Count > 0)
+        {
+            yield break;
+        }
+
+        var excluded = _options.ExcludeAccountIds.ToHashSet(StringComparer.Ordinal);
+        await using var pages = ListAccountPagesAsync(cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            ListAccountsResponse page;
+            try
+            {
+                if (!await pages.MoveNextAsync().ConfigureAwait(false))
+                {
+                    yield break;
+                }
+
+                page = pages.Current;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // Only a head start is lost (a role granted just the walk's two operations, say).
+                Log.PreviewUnavailable(logger, _options.ManagementAccountId, ex.Message);
+                yield break;
+            }
+
+            foreach (var account in page.Accounts ?? [])
+            {
+                if (!excluded.Contains(account.Id))
+                {
+                    yield return ToAccount(account, ouPath: string.Empty);
+                }
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<ListAccountsResponse> ListAccountPagesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var session = sessions.CreateOrganizationListSession();
+        await session.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        using var client = clients.CreateOrganizations(session.Credentials);
+        await foreach (var page in Paced(client, session).ListAccountsPagesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return page;
+        }
+    }
+
+    // Organizations throttles per account like Config does per region: pace with the same limiter.
+    private OrganizationsClient Paced(AwsJsonClient client, AccountSession session) =>
+        new(
+            client,
+            (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
+            operation => limiter.Throttled(session.AccountId, "organizations", operation));
+
+    private static OrganizationAccount ToAccount(OrganizationMemberAccount account, string ouPath) =>
+        new(account.Id, account.Name ?? account.Id, account.Email ?? string.Empty, StatusOf(account.Status), ouPath);
 
     private async Task<IReadOnlyList<OrganizationAccount>> WalkAsync(OrganizationsClient organizations, CancellationToken cancellationToken)
     {
@@ -82,7 +141,7 @@ public sealed class OrganizationDiscovery(
                 var accounts = await CallAsync(() => organizations.ListAccountsForParentAsync(parentId, cancellationToken)).ConfigureAwait(false);
                 foreach (var account in accounts)
                 {
-                    found.Add(new OrganizationAccount(account.Id, account.Name ?? account.Id, account.Email ?? string.Empty, StatusOf(account.Status), path));
+                    found.Add(ToAccount(account, path));
                 }
             }
 

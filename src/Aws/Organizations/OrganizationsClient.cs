@@ -46,6 +46,14 @@ public sealed class OrganizationsClient(AwsJsonClient client, Func<string, Cance
             page => page.Accounts,
             cancellationToken);
 
+    /// <summary>The flat account list page by page, so a caller can act on the first accounts while later pages are throttled.</summary>
+    public IAsyncEnumerable<ListAccountsResponse> ListAccountsPagesAsync(CancellationToken cancellationToken) =>
+        AwsPaginator.PagesAsync(
+            "ListAccounts",
+            (token, ct) => CallAsync<ListAccountsRequest, ListAccountsResponse>("ListAccounts", new ListAccountsRequest(token, MaxResults), ct),
+            page => page.NextToken,
+            cancellationToken);
+
     public async Task<OrganizationDescription> DescribeOrganizationAsync(CancellationToken cancellationToken)
     {
         var response = await CallAsync<EmptyRequest, DescribeOrganizationResponse>("DescribeOrganization", EmptyRequest.Instance, cancellationToken)

@@ -15,4 +15,7 @@ public interface IAccountGrain : IGrainWithStringKey
     Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken);
 
     Task<AccountDetails> GetDetailsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records the account as discovery last described it (name, status, OU path), without scanning.</summary>
+    Task UpdateAccountAsync(OrganizationAccount account, CancellationToken cancellationToken);
 }

@@ -72,6 +72,9 @@ public sealed class AccountGrain(
         return Task.FromResult(findings);
     }
 
+    public Task UpdateAccountAsync(OrganizationAccount account, CancellationToken cancellationToken) =>
+        account == state.State.Account ? Task.CompletedTask : UpdateStateAsync(s => s.Account = account);
+
     public Task<AccountDetails> GetDetailsAsync(CancellationToken cancellationToken)
     {
         var latest = state.State.Latest;

@@ -13,9 +13,10 @@ using Microsoft.Extensions.Options;
 namespace ComplianceReport.Grains.Reports;
 
 /// <summary>
-/// Runs one report: discover, fan out to account grains, write the workbook, deliver it. Progress
-/// is checkpointed so that a run whose silo is lost resumes where it stopped (a reminder brings
-/// the grain back on a surviving silo).
+/// Runs one report: discover, fan out to account grains, write the workbook, deliver it. Scanning
+/// starts with discovery's preview, while the OU walk (minutes in a large organization) goes on;
+/// the walk's list decides what the report contains. Progress is checkpointed so that a run whose
+/// silo is lost resumes where it stopped (a reminder brings the grain back on a surviving silo).
 /// </summary>
 public sealed class ReportRunGrain(
     [PersistentState("run", GrainStorageNames.Compliance)] IPersistentState<RunState> state,
@@ -32,6 +33,10 @@ public sealed class ReportRunGrain(
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _stopping = new();
+
+    // Scans started, by account id; touched only on the grain's scheduler.
+    private readonly Dictionary<string, Task> _scans = new(StringComparer.Ordinal);
+    private SemaphoreSlim? _scanGate;
     private Task? _running;
     private Task _checkpoint = Task.CompletedTask;
     private DateTimeOffset _lastCheckpoint;
@@ -132,11 +137,17 @@ public sealed class ReportRunGrain(
         var s = state.State;
         using var activity = StartRunActivity();
         s.TraceId ??= activity?.TraceId.ToString();
+
+        // Cancelled when the run fails, so that scans started early do not outlive it.
+        using var scanning = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _lastCheckpoint = time.GetUtcNow();
         try
         {
             if (s.Phase == RunPhase.Discovering || s.Accounts is null)
             {
-                s.Accounts = [.. await discovery.DiscoverAsync(cancellationToken)];
+                var walk = discovery.DiscoverAsync(cancellationToken);
+                await ScanPreviewAsync(walk, scanning.Token);
+                s.Accounts = [.. await walk];
                 s.Phase = RunPhase.Scanning;
                 ReportRunLog.Discovered(logger, RunId, s.Accounts.Count);
                 await state.WriteStateAsync(cancellationToken);
@@ -144,7 +155,7 @@ public sealed class ReportRunGrain(
 
             if (s.Phase == RunPhase.Scanning)
             {
-                await ScanAccountsAsync(s.Accounts, cancellationToken);
+                await ScanAccountsAsync(s.Accounts, scanning.Token);
                 s.Phase = RunPhase.Building;
                 await state.WriteStateAsync(cancellationToken);
             }
@@ -174,6 +185,8 @@ public sealed class ReportRunGrain(
         }
         catch (Exception ex)
         {
+            await scanning.CancelAsync();
+            await Task.WhenAll(_scans.Values).ContinueWith(_ => { }, TaskScheduler.Current);
             ReportRunLog.Failed(logger, ex, RunId);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             s.Phase = RunPhase.Failed;
@@ -210,28 +223,92 @@ public sealed class ReportRunGrain(
         return activity;
     }
 
+    /// <summary>Starts scanning the accounts discovery can name early, until the walk has its list.</summary>
+    private async Task ScanPreviewAsync(Task walk, CancellationToken cancellationToken)
+    {
+        await foreach (var account in discovery.PreviewAccountsAsync(cancellationToken))
+        {
+            if (walk.IsCompleted)
+            {
+                return;
+            }
+
+            StartScan(account, cancellationToken);
+        }
+    }
+
     private async Task ScanAccountsAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
     {
-        var pending = accounts.Where(a => !state.State.Outcomes.ContainsKey(a.AccountId)).ToList();
-        using var gate = new SemaphoreSlim(Math.Max(1, runOptions.Value.MaxConcurrentAccounts));
-        var maxAge = runOptions.Value.ResultMaxAge;
-        _lastCheckpoint = time.GetUtcNow();
-
-        // Every continuation runs on this grain's scheduler, so Outcomes needs no lock.
-        await Task.WhenAll(pending.Select(async account =>
+        foreach (var account in accounts)
         {
-            await gate.WaitAsync(cancellationToken);
+            StartScan(account, cancellationToken);
+        }
+
+        await Task.WhenAll(_scans.Values);
+        await ReconcileWithDiscoveryAsync(accounts, cancellationToken);
+        await _checkpoint;
+    }
+
+    private void StartScan(OrganizationAccount account, CancellationToken cancellationToken)
+    {
+        if (!state.State.Outcomes.ContainsKey(account.AccountId) && !_scans.ContainsKey(account.AccountId))
+        {
+            _scans[account.AccountId] = ScanAndRecordAsync(account, cancellationToken);
+        }
+    }
+
+    private async Task ScanAndRecordAsync(OrganizationAccount account, CancellationToken cancellationToken)
+    {
+        var gate = _scanGate ??= new SemaphoreSlim(Math.Max(1, runOptions.Value.MaxConcurrentAccounts));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Every continuation runs on this grain's scheduler, so Outcomes needs no lock.
+            state.State.Outcomes[account.AccountId] = await ScanOneAsync(account, runOptions.Value.ResultMaxAge, cancellationToken);
+            CheckpointIfDue();
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// The walk's list is the report's: outcomes of previewed accounts it does not contain are
+    /// dropped, and the others take the walk's record (with the OU path the preview lacked), in
+    /// the run and in the account grain.
+    /// </summary>
+    private async Task ReconcileWithDiscoveryAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        var outcomes = state.State.Outcomes;
+        var inReport = accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+        foreach (var stray in outcomes.Keys.Where(id => !inReport.Contains(id)).ToList())
+        {
+            outcomes.Remove(stray);
+        }
+
+        var corrected = new List<OrganizationAccount>();
+        foreach (var account in accounts)
+        {
+            if (outcomes.TryGetValue(account.AccountId, out var outcome) && outcome.Summary.Account != account)
+            {
+                outcomes[account.AccountId] = outcome with { Summary = outcome.Summary with { Account = account } };
+                corrected.Add(account);
+            }
+        }
+
+        await Task.WhenAll(corrected.Select(async account =>
+        {
             try
             {
-                state.State.Outcomes[account.AccountId] = await ScanOneAsync(account, maxAge, cancellationToken);
-                CheckpointIfDue();
+                await GrainFactory.GetGrain<IAccountGrain>(account.AccountId).UpdateAccountAsync(account, cancellationToken);
             }
-            finally
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
-                gate.Release();
+                // The report already has the right record; only the account's own view stays stale.
+                ReportRunLog.AccountCallFailed(logger, RunId, account.AccountId, $"{ex.GetType().Name}: {ex.Message}");
             }
         }));
-        await _checkpoint;
     }
 
     private async Task<AccountScanOutcome> ScanOneAsync(OrganizationAccount account, TimeSpan maxAge, CancellationToken cancellationToken)

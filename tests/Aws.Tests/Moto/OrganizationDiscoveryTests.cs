@@ -82,4 +82,31 @@ public sealed class OrganizationDiscoveryTests(MotoOrganization organization)
 
         Assert.Contains("ou-zzzz-zzzzzzzz", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_preview_names_every_account_the_walk_finds_without_ou_paths()
+    {
+        using var sts = new CountingStsClient(TestCredentials.Hub, organization.Endpoint);
+        var discovery = Discovery(sts, exclude: [organization.ExcludedAccountId]);
+
+        var preview = await discovery.PreviewAccountsAsync(CancellationToken.None).ToListAsync();
+        var walked = await discovery.DiscoverAsync(CancellationToken.None);
+
+        Assert.Equal(walked.Select(a => a.AccountId).Order(StringComparer.Ordinal), preview.Select(a => a.AccountId).Order(StringComparer.Ordinal));
+        Assert.All(preview, a => Assert.Equal(string.Empty, a.OuPath));
+        Assert.Equal(
+            walked.Select(a => (a.AccountId, a.Name, a.Email, a.Status)).OrderBy(a => a.AccountId, StringComparer.Ordinal),
+            preview.Select(a => (a.AccountId, a.Name, a.Email, a.Status)).OrderBy(a => a.AccountId, StringComparer.Ordinal));
+        Assert.Equal(1, sts.AssumeRoleCalls($"arn:aws:iam::{MotoOrganization.ManagementAccountId}:role/system-config-report-generator-list-org-role"));
+    }
+
+    [Fact]
+    public async Task A_walk_scoped_to_some_ous_has_no_preview()
+    {
+        using var sts = new CountingStsClient(TestCredentials.Hub, organization.Endpoint);
+
+        var preview = await Discovery(sts, parentIds: [organization.PaymentsOuId]).PreviewAccountsAsync(CancellationToken.None).ToListAsync();
+
+        Assert.Empty(preview);
+    }
 }
