@@ -30,6 +30,8 @@ public sealed class ConfigComplianceReader(
 
     private static readonly string[] NonCompliantOnly = ["NON_COMPLIANT"];
 
+    private readonly StringPool _strings = new(StringPool.DefaultCapacity);
+
     public async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
     {
         var account = AccountSession.From(session);
@@ -53,7 +55,7 @@ public sealed class ConfigComplianceReader(
             var rules = (await config.DescribeComplianceByConfigRuleAsync(cancellationToken).ConfigureAwait(false))
                 .Where(r => !string.IsNullOrEmpty(r.ConfigRuleName))
                 .DistinctBy(r => r.ConfigRuleName, StringComparer.Ordinal)
-                .Select(ToRule)
+                .Select(rule => ToRule(rule, _strings))
                 .OrderBy(r => r.RuleName, StringComparer.Ordinal)
                 .ToList();
             var nonCompliantRules = rules.Where(r => r.Compliance == ComplianceType.NonCompliant).Select(r => r.RuleName).ToList();
@@ -141,10 +143,10 @@ public sealed class ConfigComplianceReader(
                 var identifier = result.EvaluationResultIdentifier;
                 return new ResourceEvaluation(
                     pair.Key.Rule,
-                    pair.Key.Type,
+                    _strings.Share(pair.Key.Type),
                     pair.Key.Id,
                     ComplianceType.NonCompliant,
-                    result.Annotation,
+                    _strings.Share(result.Annotation),
                     result.ResultRecordedTime ?? result.ConfigRuleInvokedTime ?? identifier?.OrderingTimestamp ?? time.GetUtcNow(),
                     details.Name,
                     details.Tags);
@@ -273,7 +275,7 @@ public sealed class ConfigComplianceReader(
         return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
     }
 
-    private static RuleCompliance ToRule(ComplianceByConfigRule rule)
+    private static RuleCompliance ToRule(ComplianceByConfigRule rule, StringPool strings)
     {
         var compliance = rule.Compliance?.ComplianceType switch
         {
@@ -283,6 +285,6 @@ public sealed class ConfigComplianceReader(
             _ => ComplianceType.InsufficientData,
         };
         var count = compliance == ComplianceType.NonCompliant ? rule.Compliance?.ComplianceContributorCount?.CappedCount : null;
-        return new RuleCompliance(rule.ConfigRuleName!, compliance, count);
+        return new RuleCompliance(strings.Share(rule.ConfigRuleName!), compliance, count);
     }
 }
