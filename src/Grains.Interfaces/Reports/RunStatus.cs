@@ -3,6 +3,7 @@ using ComplianceReport.Compliance.Model;
 namespace ComplianceReport.Grains.Interfaces.Reports;
 
 /// <summary>The record of one run: what it did, how far it got, where its outputs went.</summary>
+/// <param name="AccountsTotal">Accounts in the report; while discovery is still walking, the accounts known so far.</param>
 /// <param name="Failures">Accounts and regions not scanned, with reasons.</param>
 /// <param name="Resumes">How often the run was picked up again after its silo stopped.</param>
 /// <param name="AwsCalls">AWS requests the run's scans made, with retries and throttling answers.</param>

@@ -520,7 +520,7 @@ public sealed class ReportRunGrain(
             s.Phase,
             s.StartedAt,
             s.CompletedAt,
-            s.Accounts?.Count ?? 0,
+            s.Accounts?.Count ?? Math.Max(_scans.Count, outcomes.Count),
             outcomes.Count,
             outcomes.Count(o => o.Summary.Status == AccountScanStatus.Failed),
             outcomes.Count(o => o.Summary.Status == AccountScanStatus.Skipped),
