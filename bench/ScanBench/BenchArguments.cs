@@ -7,7 +7,7 @@ public sealed class BenchArguments
 {
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ScanBench -- --accounts N [--regions 2] [--latency-ms 100]
-               [--throttle-rps 1] [--throttle-burst 2] [--max-concurrent 2000] [--seed 1] [--skip-baseline]
+               [--throttle-rps 1] [--throttle-burst 2] [--max-concurrent 1000] [--seed 1] [--skip-baseline]
         """;
 
     public int Accounts { get; private set; } = 200;
@@ -20,8 +20,8 @@ public sealed class BenchArguments
 
     public int ThrottleBurst { get; private set; } = 2;
 
-    /// <summary><c>Scan:MaxConcurrentAccounts</c> given to the silo.</summary>
-    public int MaxConcurrentAccounts { get; private set; } = 2000;
+    /// <summary><c>Scan:MaxConcurrentAccounts</c> given to the silo; the product default unless told otherwise.</summary>
+    public int MaxConcurrentAccounts { get; private set; } = 1000;
 
     public int Seed { get; private set; } = 1;
 

@@ -36,6 +36,8 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // A heap limit given to the bench stands for the silo's container, not the simulator's.
+        info.Environment.Remove("DOTNET_GCHeapHardLimit");
         info.ArgumentList.Add(LocateDll());
         foreach (var argument in arguments)
         {
