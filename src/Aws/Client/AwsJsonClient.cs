@@ -59,7 +59,7 @@ public sealed class AwsJsonClient : AmazonServiceClient
         {
             var config = (ClientConfig)Config;
             var timedOut = new AwsRequestTimeoutException(
-                Service.ServiceId, operation, config.Timeout ?? ClientConfig.MaxTimeout, config.MaxErrorRetry + 1, ex);
+                Service.ServiceId, operation, config.Timeout, config.MaxErrorRetry + 1, ex);
             Fail(activity, operation, "RequestTimeout", timedOut.Message, null, null);
             throw timedOut;
         }
