@@ -26,7 +26,8 @@ public sealed class SiloCrashTests(CrashClusterFixture fixture)
         const string week = "2026-W30";
         await cluster.Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default).StartWeeklyRunAsync(week, RunTrigger.Scheduled, CancellationToken.None);
         var midway = await RunWaiter.UntilAsync(cluster.Grains, week, s => s.AccountsDone >= 3 || s.IsFinished, RunTimeout);
-        Assert.Equal(RunPhase.Scanning, midway.Phase);
+        // Accounts finish while the OU walk may still run: a crash in either phase is mid-run.
+        Assert.True(midway.Phase is RunPhase.Discovering or RunPhase.Scanning, $"phase {midway.Phase}");
 
         var host = cluster.HostOf(week);
         Assert.True(host >= 0, "no silo logged the start of the run");
@@ -51,7 +52,8 @@ public sealed class SiloCrashTests(CrashClusterFixture fixture)
         const string week = "2026-W31";
         await cluster.Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default).StartWeeklyRunAsync(week, RunTrigger.Scheduled, CancellationToken.None);
         var midway = await RunWaiter.UntilAsync(cluster.Grains, week, s => s.AccountsDone >= 3 || s.IsFinished, RunTimeout);
-        Assert.Equal(RunPhase.Scanning, midway.Phase);
+        // Accounts finish while the OU walk may still run: a crash in either phase is mid-run.
+        Assert.True(midway.Phase is RunPhase.Discovering or RunPhase.Scanning, $"phase {midway.Phase}");
 
         await cluster.DisconnectAsync();
         cluster.Kill(0);
