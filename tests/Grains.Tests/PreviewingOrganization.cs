@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+
+namespace ComplianceReport.Grains.Tests;
+
+/// <summary>
+/// An organization whose preview is not the walk's list: it names a stray account the walk does
+/// not return and misses one the walk does. The walk ends only once the previewed accounts have
+/// been read (or after a minute), so a run that scans while it walks is told apart from one that waits.
+/// </summary>
+public sealed class PreviewingOrganization : IOrganizationDiscovery, IComplianceReader
+{
+    public static readonly OrganizationAccount Previewed = new("111111111111", "previewed", "p@example.com", AccountStatus.Active, "Root/Prod/Payments");
+    public static readonly OrganizationAccount WalkOnly = new("222222222222", "walk-only", "w@example.com", AccountStatus.Active, "Root/Dev");
+    public static readonly OrganizationAccount Stray = new("333333333333", "stray", "s@example.com", AccountStatus.Active, string.Empty);
+
+    private readonly TaskCompletionSource _previewRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly ConcurrentDictionary<string, byte> _read = new(StringComparer.Ordinal);
+
+    /// <summary>True when the previewed accounts were read before the walk returned its list.</summary>
+    public bool ScannedDuringWalk { get; private set; }
+
+    public async Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        ScannedDuringWalk = await Task.WhenAny(_previewRead.Task, Task.Delay(TimeSpan.FromMinutes(1), cancellationToken)) == _previewRead.Task;
+        return [Previewed, WalkOnly];
+    }
+
+    public async IAsyncEnumerable<OrganizationAccount> PreviewAccountsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await Task.Yield();
+        yield return Previewed with { OuPath = string.Empty };
+        yield return Stray;
+    }
+
+    public Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    {
+        _read.TryAdd(session.AccountId, 0);
+        if (_read.ContainsKey(Previewed.AccountId) && _read.ContainsKey(Stray.AccountId))
+        {
+            _previewRead.TrySetResult();
+        }
+
+        var finding = new ResourceEvaluation(
+            "s3-bucket-versioning-enabled",
+            "AWS::S3::Bucket",
+            $"bucket-{session.AccountId}",
+            ComplianceType.NonCompliant,
+            "versioning is off",
+            DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            $"bucket-{session.AccountId}",
+            new Dictionary<string, string>());
+        return Task.FromResult(new RegionSnapshot(
+            session.AccountId,
+            region,
+            RegionScanStatus.Scanned,
+            null,
+            [new RuleCompliance(finding.RuleName, ComplianceType.NonCompliant, 1)],
+            [finding],
+            DateTimeOffset.UtcNow));
+    }
+}
