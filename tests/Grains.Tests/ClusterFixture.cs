@@ -1,13 +1,7 @@
 using System.Diagnostics;
-using Amazon.Runtime;
 using ComplianceReport.AwsSimulator;
-using ComplianceReport.Grains;
-using ComplianceReport.Grains.Interfaces.Serialization;
-using ComplianceReport.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Grains.Tests;
@@ -41,25 +35,14 @@ public sealed class ClusterFixture : IAsyncLifetime
             SuspendedAccounts = 2,
         });
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSerializer(s => s.AddComplianceModel());
-            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
-            silo.Services.AddComplianceServices(configuration);
-            silo.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
-            silo.AddActivityPropagation();
-        });
-        builder.ConfigureClient(client =>
-        {
-            client.Services.AddSerializer(s => s.AddComplianceModel());
-            client.AddActivityPropagation();
-        });
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await ComplianceTestCluster.StartAsync(
+            Settings(),
+            silo =>
+            {
+                silo.Services.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(Spans));
+                silo.AddActivityPropagation();
+            },
+            client => client.AddActivityPropagation());
     }
 
     /// <summary>The exported spans of one trace (the exporter's list is filled from other threads).</summary>
@@ -73,8 +56,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await ComplianceTestCluster.StopAsync(Cluster);
         await Simulator.DisposeAsync();
         Directory.Delete(OutputDirectory, recursive: true);
     }

@@ -1,14 +1,8 @@
-using Amazon.Runtime;
-using ComplianceReport.AwsSimulator;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
-using ComplianceReport.Grains.Interfaces.Serialization;
-using ComplianceReport.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Grains.Tests;
@@ -22,35 +16,26 @@ public sealed class PreviewReconciliationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Organization:ManagementAccountId"] = "100000000000",
-            ["Organization:Regions:0"] = "us-east-1",
-            ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
-            ["Report:OutputDirectory"] = _output,
-            ["Jira:DryRun"] = "true",
-            ["Jira:ProjectKey"] = "SEC",
-        }).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSerializer(s => s.AddComplianceModel());
-            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
-            silo.Services.AddComplianceServices(configuration);
-            silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
-            silo.Services.AddSingleton<IComplianceReader>(_organization);
-        });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await ComplianceTestCluster.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Organization:ManagementAccountId"] = "100000000000",
+                ["Organization:Regions:0"] = "us-east-1",
+                ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
+                ["Report:OutputDirectory"] = _output,
+                ["Jira:DryRun"] = "true",
+                ["Jira:ProjectKey"] = "SEC",
+            },
+            silo =>
+            {
+                silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
+                silo.Services.AddSingleton<IComplianceReader>(_organization);
+            });
     }
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ComplianceTestCluster.StopAsync(_cluster);
         Directory.Delete(_output, recursive: true);
     }
 

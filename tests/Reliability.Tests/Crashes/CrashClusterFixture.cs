@@ -2,7 +2,6 @@ using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.S3;
 using ComplianceReport.AwsSimulator;
-using ComplianceReport.Reliability.Tests.Support;
 using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Reliability.Tests.Crashes;

@@ -1,11 +1,4 @@
-using Amazon.Runtime;
 using ComplianceReport.AwsSimulator;
-using ComplianceReport.Grains;
-using ComplianceReport.Grains.Interfaces.Serialization;
-using ComplianceReport.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Reliability.Tests.Faults;
@@ -36,25 +29,12 @@ public class FaultyOrganizationFixture : IAsyncLifetime
     {
         Simulator = await SimulatorApp.StartAsync(Faults());
 
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings()).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSerializer(s => s.AddComplianceModel());
-            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
-            silo.Services.AddComplianceServices(configuration);
-        });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
-        Cluster = builder.Build();
-        await Cluster.DeployAsync();
+        Cluster = await ComplianceTestCluster.StartAsync(Settings());
     }
 
     public async Task DisposeAsync()
     {
-        await Cluster.StopAllSilosAsync();
-        await Cluster.DisposeAsync();
+        await ComplianceTestCluster.StopAsync(Cluster);
         await Simulator.DisposeAsync();
         Directory.Delete(OutputDirectory, recursive: true);
     }

@@ -1,6 +1,5 @@
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Reports;
-using ComplianceReport.Reliability.Tests.Support;
 
 namespace ComplianceReport.Reliability.Tests.Faults;
 

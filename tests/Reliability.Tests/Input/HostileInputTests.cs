@@ -1,20 +1,13 @@
 using System.Text.Json;
-using Amazon.Runtime;
-using ComplianceReport.AwsSimulator;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Delivery.S3;
-using ComplianceReport.Grains;
 using ComplianceReport.Grains.Interfaces.Reports;
-using ComplianceReport.Grains.Interfaces.Serialization;
 using ComplianceReport.Reliability.Tests.Support;
-using ComplianceReport.Silo.Hosting;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Serialization;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Reliability.Tests.Input;
@@ -33,36 +26,27 @@ public sealed class HostileInputTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Organization:ManagementAccountId"] = "100000000000",
-            ["Organization:Regions:0"] = "us-east-1",
-            ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
-            ["Report:OutputDirectory"] = _output,
-            ["Jira:DryRun"] = "true",
-            ["Jira:ProjectKey"] = "SEC",
-        }).Build();
-        var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSilo((_, silo) =>
-        {
-            silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
-            silo.UseInMemoryReminderService();
-            silo.Services.AddSerializer(s => s.AddComplianceModel());
-            silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
-            silo.Services.AddComplianceServices(configuration);
-            silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
-            silo.Services.AddSingleton<IComplianceReader>(_organization);
-            silo.Services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
-        });
-        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddComplianceModel()));
-        _cluster = builder.Build();
-        await _cluster.DeployAsync();
+        _cluster = await ComplianceTestCluster.StartAsync(
+            new Dictionary<string, string?>
+            {
+                ["Organization:ManagementAccountId"] = "100000000000",
+                ["Organization:Regions:0"] = "us-east-1",
+                ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
+                ["Report:OutputDirectory"] = _output,
+                ["Jira:DryRun"] = "true",
+                ["Jira:ProjectKey"] = "SEC",
+            },
+            silo =>
+            {
+                silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
+                silo.Services.AddSingleton<IComplianceReader>(_organization);
+                silo.Services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Debug));
+            });
     }
 
     public async Task DisposeAsync()
     {
-        await _cluster.StopAllSilosAsync();
-        await _cluster.DisposeAsync();
+        await ComplianceTestCluster.StopAsync(_cluster);
         Directory.Delete(_output, recursive: true);
     }
 

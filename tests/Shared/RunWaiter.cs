@@ -1,14 +1,14 @@
 using ComplianceReport.Grains.Interfaces.Reports;
 
-namespace ComplianceReport.Reliability.Tests.Support;
+namespace ComplianceReport.Tests.Shared;
 
 public static class RunWaiter
 {
     /// <summary>Polls the run grain until the condition holds; grain calls that fail while the cluster heals are retried.</summary>
-    public static async Task<RunStatus> UntilAsync(IGrainFactory grains, string runId, Func<RunStatus, bool> condition, TimeSpan timeout)
+    public static async Task<RunStatus> UntilAsync(IGrainFactory grains, string runId, Func<RunStatus, bool> condition, TimeSpan? timeout = null)
     {
         var run = grains.GetGrain<IReportRunGrain>(runId);
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(4));
         RunStatus? last = null;
         Exception? lastError = null;
         while (DateTime.UtcNow < deadline)
@@ -32,4 +32,6 @@ public static class RunWaiter
 
         throw new TimeoutException($"Run {runId} stayed in {last?.Phase} ({last?.AccountsDone}/{last?.AccountsTotal}); last error: {lastError?.Message}");
     }
+
+    public static Task<RunStatus> FinishedAsync(IGrainFactory grains, string runId) => UntilAsync(grains, runId, s => s.IsFinished);
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
-namespace ComplianceReport.Reliability.Tests.Support;
+namespace ComplianceReport.Tests.Shared;
 
 /// <summary>Reads a sheet of a written workbook back as text rows (header row included).</summary>
 public static class WorkbookRows
@@ -37,6 +37,12 @@ public static class WorkbookRows
         }
 
         return rows;
+    }
+
+    public static IEnumerable<string> SheetNames(string path)
+    {
+        using var document = SpreadsheetDocument.Open(path, isEditable: false);
+        return document.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
     }
 
     /// <summary>Every cell formula in the workbook, for injection checks.</summary>
