@@ -128,7 +128,7 @@ public sealed class ReportRunTests(ClusterFixture fixture)
     [Fact]
     public async Task An_on_demand_run_gets_its_own_id_and_is_listed()
     {
-        var started = await Report.StartOnDemandRunAsync(null, CancellationToken.None);
+        var started = (await Report.StartOnDemandRunAsync(new OnDemandRunRequest(null), CancellationToken.None)).Run;
         Assert.Contains("-ondemand-", started.RunId, StringComparison.Ordinal);
         var status = await RunWaiter.FinishedAsync(fixture.Grains, started.RunId);
 

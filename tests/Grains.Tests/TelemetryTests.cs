@@ -15,7 +15,7 @@ public sealed class TelemetryTests(ClusterFixture fixture)
         // Let earlier tests' scans age past Scan:ResultMaxAge so every account is scanned again.
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         var report = fixture.Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default);
-        var started = await report.StartOnDemandRunAsync(null, CancellationToken.None);
+        var started = (await report.StartOnDemandRunAsync(new OnDemandRunRequest(null), CancellationToken.None)).Run;
         var status = await RunWaiter.FinishedAsync(fixture.Grains, started.RunId);
         Assert.Equal(RunPhase.Completed, status.Phase);
         Assert.NotNull(status.TraceId);

@@ -235,7 +235,13 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
     {
         using var activity = CliTelemetry.ActivitySource.StartActivity("cli.report.run");
         var traceParent = Activity.Current?.Id;
-        var status = await grains.GetGrain<IReportGrain>(ReportGrainKeys.Default).StartOnDemandRunAsync(traceParent, cancellationToken);
+        var started = await grains.GetGrain<IReportGrain>(ReportGrainKeys.Default).StartOnDemandRunAsync(new OnDemandRunRequest(traceParent), cancellationToken);
+        var status = started.Run;
+        if (started.AttachedToExisting && !command.Json)
+        {
+            console.WriteLine($"Run {status.RunId} is already in progress; following it instead of starting another.");
+        }
+
         if (!command.Wait)
         {
             Render(status, command.Json);
@@ -277,7 +283,7 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
         }
 
         Render(status, command.Json);
-        return status.Phase == RunPhase.Completed ? Success : Failure;
+        return status.Succeeded ? Success : Failure;
     }
 
     private async Task<int> ReportStatusAsync(IGrainFactory grains, CliCommand command, CancellationToken cancellationToken)
@@ -291,7 +297,7 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
         }
 
         Render(status, command.Json);
-        return status.Phase == RunPhase.Failed ? Failure : Success;
+        return status.Phase is RunPhase.Failed or RunPhase.CompletedWithErrors ? Failure : Success;
     }
 
     private async Task<int> ReportListAsync(IGrainFactory grains, CliCommand command, CancellationToken cancellationToken)

@@ -12,8 +12,17 @@ public interface IReportGrain : IGrainWithStringKey
     /// <summary>Starts the run of an ISO week; a week already run is not run again.</summary>
     Task<RunStatus> StartWeeklyRunAsync(string isoWeek, Compliance.Model.RunTrigger trigger, CancellationToken cancellationToken);
 
-    /// <summary>Starts an on-demand run with a new id.</summary>
-    Task<RunStatus> StartOnDemandRunAsync(string? traceParent, CancellationToken cancellationToken);
+    /// <summary>
+    /// Starts an on-demand run with a new id, or, unless <see cref="OnDemandRunRequest.New"/>, attaches
+    /// the caller to the run already in progress.
+    /// </summary>
+    Task<RunStartResult> StartOnDemandRunAsync(OnDemandRunRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Retries the failed deliveries of a finished run (default: the latest), idempotently: what was
+    /// delivered is not delivered again. Null when no such run is recorded.
+    /// </summary>
+    Task<RunStatus?> DeliverAsync(string? runId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<RunStatus>> ListRunsAsync(CancellationToken cancellationToken);
 

@@ -14,4 +14,7 @@ public interface IReportRunGrain : IGrainWithStringKey
     Task<RunStatus> GetStatusAsync(CancellationToken cancellationToken);
 
     Task<IReadOnlyList<AccountSummary>> GetAccountsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Retries the deliveries that failed; sinks that succeeded are not run again.</summary>
+    Task<RunStatus> RedeliverAsync(CancellationToken cancellationToken);
 }

@@ -9,4 +9,7 @@ public enum RunPhase
     Delivering,
     Completed,
     Failed,
+
+    /// <summary>The workbook was built but at least one delivery (S3, Jira) failed; <c>report deliver</c> retries it.</summary>
+    CompletedWithErrors,
 }

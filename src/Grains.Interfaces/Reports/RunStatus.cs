@@ -29,5 +29,8 @@ public sealed record RunStatus(
     [property: Id(17)] int Resumes,
     [property: Id(18)] Accounts.AwsCallCount AwsCalls)
 {
-    public bool IsFinished => Phase is RunPhase.Completed or RunPhase.Failed;
+    public bool IsFinished => Phase is RunPhase.Completed or RunPhase.CompletedWithErrors or RunPhase.Failed;
+
+    /// <summary>True only for a run that completed and delivered everywhere it was meant to.</summary>
+    public bool Succeeded => Phase == RunPhase.Completed;
 }

@@ -63,12 +63,41 @@ public sealed class ReportGrain(
         return await StartAsync(isoWeek, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
     }
 
-    public Task<RunStatus> StartOnDemandRunAsync(string? traceParent, CancellationToken cancellationToken)
+    public async Task<RunStartResult> StartOnDemandRunAsync(OnDemandRunRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!request.New)
+        {
+            // Calls to this grain are serialized, so concurrent requests all find the first one's run.
+            foreach (var run in state.State.Runs.Where(r => !r.IsFinished).Reverse().ToList())
+            {
+                var current = await RefreshAsync(run, cancellationToken);
+                if (!current.IsFinished)
+                {
+                    return new RunStartResult(current, AttachedToExisting: true);
+                }
+            }
+        }
+
         var now = time.GetUtcNow();
         var week = IsoWeek.Of(now);
         var runId = string.Create(CultureInfo.InvariantCulture, $"{week}-ondemand-{now:yyyyMMddHHmmssfff}");
-        return StartAsync(runId, new RunStartRequest(week, RunTrigger.OnDemand, [.. state.State.History], traceParent), cancellationToken);
+        var status = await StartAsync(runId, new RunStartRequest(week, RunTrigger.OnDemand, [.. state.State.History], request.TraceParent, request.Deliver), cancellationToken);
+        return new RunStartResult(status, AttachedToExisting: false);
+    }
+
+    public async Task<RunStatus?> DeliverAsync(string? runId, CancellationToken cancellationToken)
+    {
+        var run = runId is null ? state.State.Runs.LastOrDefault() : state.State.Runs.FindLast(r => r.RunId == runId);
+        if (run is null)
+        {
+            return null;
+        }
+
+        var status = await GrainFactory.GetGrain<IReportRunGrain>(run.RunId).RedeliverAsync(cancellationToken);
+        Upsert(status);
+        await state.WriteStateAsync(cancellationToken);
+        return status;
     }
 
     public async Task<IReadOnlyList<RunStatus>> ListRunsAsync(CancellationToken cancellationToken)
@@ -91,7 +120,7 @@ public sealed class ReportGrain(
     public async Task RecordRunAsync(RunStatus status, CancellationToken cancellationToken)
     {
         Upsert(status);
-        if (status.Phase == RunPhase.Completed && status.CompliancePercent is { } percent
+        if (status.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors && status.CompliancePercent is { } percent
             && !state.State.History.Exists(h => h.RunId == status.RunId))
         {
             state.State.History.Add(new HistoryPoint(status.RunId, status.CompletedAt ?? time.GetUtcNow(), percent, status.NonCompliantResources));

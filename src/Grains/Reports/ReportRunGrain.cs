@@ -84,6 +84,7 @@ public sealed class ReportRunGrain(
         s.History = [.. request.History];
         s.StartedAt = time.GetUtcNow();
         s.TraceParent = request.TraceParent;
+        s.Deliver = request.Deliver;
         s.Phase = RunPhase.Discovering;
         await state.WriteStateAsync(cancellationToken);
         await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -102,6 +103,21 @@ public sealed class ReportRunGrain(
                 : new AccountSummary(a, AccountScanStatus.Skipped, 0, 0, 0, null, null))
             .ToList();
         return Task.FromResult(accounts);
+    }
+
+    public async Task<RunStatus> RedeliverAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Phase != RunPhase.CompletedWithErrors)
+        {
+            return Status();
+        }
+
+        state.State.Phase = RunPhase.Delivering;
+        state.State.CompletedAt = null;
+        await state.WriteStateAsync(cancellationToken);
+        await this.RegisterOrUpdateReminder(KeepAliveReminder, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        StartBackground();
+        return Status();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -163,18 +179,23 @@ public sealed class ReportRunGrain(
             if (s.Phase == RunPhase.Building)
             {
                 s.WorkbookPath = await BuildWorkbookAsync(s.Accounts, cancellationToken);
-                s.Phase = RunPhase.Delivering;
+                s.Phase = s.Deliver ? RunPhase.Delivering : RunPhase.Completed;
+                s.CompletedAt = s.Deliver ? null : time.GetUtcNow();
                 await state.WriteStateAsync(cancellationToken);
             }
 
             if (s.Phase == RunPhase.Delivering)
             {
                 await DeliverAsync(s.WorkbookPath!, cancellationToken);
-                s.Phase = RunPhase.Completed;
+                s.Phase = s.Deliveries.TrueForAll(d => d.Succeeded) ? RunPhase.Completed : RunPhase.CompletedWithErrors;
                 s.CompletedAt = time.GetUtcNow();
                 await state.WriteStateAsync(cancellationToken);
+            }
+
+            if (s.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors)
+            {
                 var status = Status();
-                RecordRunDuration("Completed");
+                RecordRunDuration(s.Phase.ToString());
                 ReportRunLog.Completed(logger, RunId, status.AccountsTotal, status.AccountsFailed, status.NonCompliantResources, s.WorkbookPath!);
             }
         }

@@ -51,4 +51,8 @@ public sealed class RunState
 
     [Id(13)]
     public string? TraceParent { get; set; }
+
+    /// <summary>False for <c>report run --no-deliver</c>: the run ends once its workbook is written.</summary>
+    [Id(14)]
+    public bool Deliver { get; set; } = true;
 }
