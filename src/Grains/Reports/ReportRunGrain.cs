@@ -7,6 +7,7 @@ using ComplianceReport.Grains.Diagnostics;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
 using ComplianceReport.Grains.Options;
+using ComplianceReport.Grains.Reports.Delivery;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -33,6 +34,7 @@ public sealed class ReportRunGrain(
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly RunDeliveryPipeline _delivery = new(sinks, logger);
 
     // Scans started, by account id; touched only on the grain's scheduler.
     private readonly Dictionary<string, Task> _scans = new(StringComparer.Ordinal);
@@ -493,32 +495,7 @@ public sealed class ReportRunGrain(
             changes,
             Errors(accounts));
 
-        foreach (var sink in sinks.OrderBy(x => x.Order))
-        {
-            if (s.Deliveries.Any(d => d.Sink == sink.Name && d.Succeeded))
-            {
-                continue; // Delivered before a resume: do not upload or ticket twice.
-            }
-
-            DeliveryResult result;
-            try
-            {
-                result = await sink.DeliverAsync(artifact, s.Deliveries.ToList(), cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                result = new DeliveryResult(sink.Name, false, null, null, $"{ex.GetType().Name}: {ex.Message}");
-            }
-
-            if (!result.Succeeded)
-            {
-                ReportRunLog.DeliveryFailed(logger, RunId, sink.Name, result.Error ?? "unknown");
-            }
-
-            s.Deliveries.RemoveAll(d => d.Sink == result.Sink);
-            s.Deliveries.Add(result);
-            await state.WriteStateAsync(cancellationToken);
-        }
+        await _delivery.DeliverAsync(artifact, s.Deliveries, state.WriteStateAsync, cancellationToken);
     }
 
     private async Task UnregisterKeepAliveAsync()
