@@ -6,6 +6,8 @@ using ComplianceReport.Delivery.S3;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReport.Delivery.Hosting;
@@ -45,7 +47,18 @@ public static class DeliveryServiceCollectionExtensions
         {
             // Transient like the typed client itself, so the factory can rotate HTTP handlers.
             services.TryAddSingleton<JiraIssueMemory>();
-            services.AddHttpClient<JiraReportSink>();
+            var jiraHttp = services.AddHttpClient<JiraReportSink>();
+            jiraHttp.AddResilienceHandler("jira", (builder, context) => JiraResilience.AddRetryAndCircuitBreaker(
+                    builder,
+                    context.ServiceProvider.GetRequiredService<IOptions<JiraOptions>>().Value,
+                    context.ServiceProvider.GetRequiredService<TimeProvider>(),
+                    context.ServiceProvider.GetRequiredService<ILogger<JiraReportSink>>()));
+            jiraHttp.AddResilienceHandler("jira-attempt", (builder, context) => JiraResilience.AddAttemptTimeout(
+                    builder,
+                    context.ServiceProvider.GetRequiredService<IOptions<JiraOptions>>().Value));
+
+            // The attempt timeout above bounds each request; the client's own must not cut retries short.
+            services.Configure<HttpClientFactoryOptions>(nameof(JiraReportSink), o => o.HttpClientActions.Add(c => c.Timeout = Timeout.InfiniteTimeSpan));
             services.AddTransient<IReportSink>(sp => sp.GetRequiredService<JiraReportSink>());
         }
 

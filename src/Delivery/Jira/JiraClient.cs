@@ -5,17 +5,20 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
 
 namespace ComplianceReport.Delivery.Jira;
 
 /// <summary>
-/// The few Jira REST calls the sink makes, with authentication, bounded retries of 429 and 5xx
-/// (honouring Retry-After) and Jira's error messages turned into credential-free text.
+/// The few Jira REST calls the sink makes, with authentication and Jira's error messages turned
+/// into credential-free text. Retries, timeouts and the circuit breaker are the HTTP client's
+/// resilience pipeline (<see cref="JiraResilience"/>).
 /// </summary>
 internal sealed partial class JiraClient
 {
     private const int MaxErrorLength = 1000;
+    private const int MaxCommentsRead = 100;
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -23,17 +26,15 @@ internal sealed partial class JiraClient
     private readonly HttpClient _http;
     private readonly JiraOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger _logger;
     private readonly Uri _baseUri;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string[] _secrets;
 
-    public JiraClient(HttpClient http, JiraOptions options, TimeProvider time, ILogger logger)
+    public JiraClient(HttpClient http, JiraOptions options, TimeProvider time)
     {
         _http = http;
         _options = options;
         _time = time;
-        _logger = logger;
         _baseUri = BaseUri(options.BaseUrl);
         if (options.ApiVersion == JiraOptions.CloudApiVersion)
         {
@@ -53,28 +54,35 @@ internal sealed partial class JiraClient
 
     public Uri BrowseUri(string issueKey) => new(_baseUri, $"browse/{issueKey}");
 
-    /// <summary>The key of the oldest issue in the project carrying the label, or null.</summary>
-    public async Task<string?> FindIssueAsync(string runLabelTag, long? reconcileIssueId, CancellationToken cancellationToken)
+    /// <summary>The oldest issue in the project carrying the label, with its labels, or null.</summary>
+    public async Task<(string Key, IReadOnlyList<string> Labels)?> FindIssueAsync(string label, long? reconcileIssueId, CancellationToken cancellationToken)
     {
         var reconcile = _options.ApiVersion == JiraOptions.CloudApiVersion ? reconcileIssueId : null;
-        var body = JiraPayloads.SearchBody(_options.ProjectKey, runLabelTag, reconcile);
-        var response = await SendAsync("search", () => Json(HttpMethod.Post, JiraPayloads.SearchPath(_options.ApiVersion), body), retryServerErrors: true, cancellationToken).ConfigureAwait(false);
+        var body = JiraPayloads.SearchBody(_options.ProjectKey, label, reconcile);
+        var response = await SendAsync("search", () => Json(HttpMethod.Post, JiraPayloads.SearchPath(_options.ApiVersion), body), idempotent: true, cancellationToken).ConfigureAwait(false);
         using var document = Parse("search", response);
         if (document.RootElement.TryGetProperty("issues", out var issues) && issues.ValueKind == JsonValueKind.Array && issues.GetArrayLength() > 0)
         {
-            return IssueKeyOf("search", issues[0]);
+            var issue = issues[0];
+            IReadOnlyList<string> labels = issue.TryGetProperty("fields", out var fields)
+                && fields.ValueKind == JsonValueKind.Object
+                && fields.TryGetProperty("labels", out var list)
+                && list.ValueKind == JsonValueKind.Array
+                    ? [.. list.EnumerateArray().Where(l => l.ValueKind == JsonValueKind.String).Select(l => l.GetString()!)]
+                    : [];
+            return (IssueKeyOf("search", issue), labels);
         }
 
         return null;
     }
 
     /// <summary>
-    /// Creates the issue. A 5xx is not retried here: Jira may have created it anyway, so the caller
-    /// searches again before another try.
+    /// Creates the issue. Only a 429 is retried here: after a 5xx or a timeout Jira may have
+    /// created it anyway, so the caller searches again before another try.
     /// </summary>
     public async Task<(string Key, long? Id)> CreateIssueAsync(JsonObject body, CancellationToken cancellationToken)
     {
-        var response = await SendAsync("create issue", () => Json(HttpMethod.Post, JiraPayloads.IssuePath(_options.ApiVersion), body), retryServerErrors: false, cancellationToken).ConfigureAwait(false);
+        var response = await SendAsync("create issue", () => Json(HttpMethod.Post, JiraPayloads.IssuePath(_options.ApiVersion), body), idempotent: false, cancellationToken).ConfigureAwait(false);
         using var document = Parse("create issue", response);
         var key = IssueKeyOf("create issue", document.RootElement);
         var id = document.RootElement.TryGetProperty("id", out var idElement)
@@ -85,8 +93,38 @@ internal sealed partial class JiraClient
         return (key, id);
     }
 
+    /// <summary>The file names of the issue's attachments.</summary>
+    public async Task<IReadOnlyList<string>> AttachmentNamesAsync(string issueKey, CancellationToken cancellationToken)
+    {
+        var path = JiraPayloads.IssuePath(_options.ApiVersion) + $"/{issueKey}?fields=attachment";
+        var response = await SendAsync("read attachments", () => Get(path), idempotent: true, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("read attachments", response);
+        if (document.RootElement.TryGetProperty("fields", out var fields)
+            && fields.ValueKind == JsonValueKind.Object
+            && fields.TryGetProperty("attachment", out var attachments)
+            && attachments.ValueKind == JsonValueKind.Array)
+        {
+            return [.. attachments.EnumerateArray()
+                .Where(a => a.ValueKind == JsonValueKind.Object && a.TryGetProperty("filename", out var name) && name.ValueKind == JsonValueKind.String)
+                .Select(a => a.GetProperty("filename").GetString()!)];
+        }
+
+        return [];
+    }
+
+    /// <summary>Whether one of the issue's latest comments contains the text (a run's marker).</summary>
+    public async Task<bool> HasCommentContainingAsync(string issueKey, string text, CancellationToken cancellationToken)
+    {
+        var path = string.Create(CultureInfo.InvariantCulture, $"{JiraPayloads.CommentPath(_options.ApiVersion, issueKey)}?orderBy=-created&maxResults={MaxCommentsRead}");
+        var response = await SendAsync("read comments", () => Get(path), idempotent: true, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("read comments", response);
+        return document.RootElement.TryGetProperty("comments", out var comments)
+            && comments.ValueKind == JsonValueKind.Array
+            && comments.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("body", out var body) && body.GetRawText().Contains(text, StringComparison.Ordinal));
+    }
+
     public async Task AddCommentAsync(string issueKey, JsonObject body, CancellationToken cancellationToken) =>
-        await SendAsync("add comment", () => Json(HttpMethod.Post, JiraPayloads.CommentPath(_options.ApiVersion, issueKey), body), retryServerErrors: true, cancellationToken).ConfigureAwait(false);
+        await SendAsync("add comment", () => Json(HttpMethod.Post, JiraPayloads.CommentPath(_options.ApiVersion, issueKey), body), idempotent: false, cancellationToken).ConfigureAwait(false);
 
     public async Task AttachAsync(string issueKey, string localPath, string fileName, CancellationToken cancellationToken)
     {
@@ -103,7 +141,7 @@ internal sealed partial class JiraClient
                 request.Headers.Add("X-Atlassian-Token", "no-check");
                 return request;
             },
-            retryServerErrors: true,
+            idempotent: false,
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,81 +175,53 @@ internal sealed partial class JiraClient
             Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
         };
 
-    private async Task<string> SendAsync(string operation, Func<HttpRequestMessage> build, bool retryServerErrors, CancellationToken cancellationToken)
+    private HttpRequestMessage Get(string path) => new(HttpMethod.Get, new Uri(_baseUri, path));
+
+    /// <param name="idempotent">False for a request whose repetition could duplicate an effect: the pipeline retries it only after a 429.</param>
+    private async Task<string> SendAsync(string operation, Func<HttpRequestMessage> build, bool idempotent, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        using var request = build();
+        request.Headers.Authorization = _authorization;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        request.Options.Set(JiraResilience.NotIdempotent, !idempotent);
+
+        HttpResponseMessage response;
+        try
         {
-            using var request = build();
-            request.Headers.Authorization = _authorization;
-            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException)
-            {
-                // A timeout or a refused connection: the request may not have arrived.
-                var reason = ex is TaskCanceledException ? "timed out" : "could not be reached: " + ex.Message;
-                if (retryServerErrors && attempt < _options.MaxAttempts)
-                {
-                    var delay = Backoff(attempt);
-                    JiraLog.Retrying(_logger, operation, 0, (long)delay.TotalMilliseconds, attempt, _options.MaxAttempts);
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw new JiraRequestException(Redact($"Jira {operation} at {_baseUri.Host} {reason}"), transient: true);
-            }
-
-            using (response)
-            {
-                var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return text;
-                }
-
-                var status = (int)response.StatusCode;
-                var transient = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
-                var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (retryServerErrors && status >= 500);
-                if (retryable && attempt < _options.MaxAttempts)
-                {
-                    var delay = RetryAfter(response) ?? Backoff(attempt);
-                    if (delay > _options.MaxRetryDelay)
-                    {
-                        throw new JiraRequestException(
-                            string.Create(CultureInfo.InvariantCulture, $"Jira {operation} answered {status} and asked to retry after {delay.TotalSeconds:0} s, longer than Jira:MaxRetryDelay ({_options.MaxRetryDelay.TotalSeconds:0} s)."),
-                            transient: true);
-                    }
-
-                    JiraLog.Retrying(_logger, operation, status, (long)delay.TotalMilliseconds, attempt, _options.MaxAttempts);
-                    await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-
-                throw new JiraRequestException(Redact(DescribeError(operation, response, text)), transient);
-            }
+            response = await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    /// <summary>Retry-After as delta seconds or an HTTP date (RFC 9110); a past date means now.</summary>
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is HttpRequestException or TaskCanceledException or TimeoutRejectedException or BrokenCircuitException)
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+            // The request may or may not have arrived.
+            var reason = ex switch
+            {
+                TimeoutRejectedException => string.Create(CultureInfo.InvariantCulture, $"did not answer within Jira:RequestTimeout ({_options.RequestTimeout.TotalSeconds:0} s)"),
+                TaskCanceledException => "timed out",
+                BrokenCircuitException => "was not called: too many of its recent requests failed (circuit open for 30 s)",
+                _ => "could not be reached: " + ex.Message,
+            };
+            throw new JiraRequestException(Redact($"Jira {operation} at {_baseUri.Host} {reason}"), transient: true);
         }
 
-        if (header?.Date is { } date)
+        using (response)
         {
-            var wait = date - _time.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
-        }
+            var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode)
+            {
+                return text;
+            }
 
-        return null;
+            var status = (int)response.StatusCode;
+            var transient = response.StatusCode == HttpStatusCode.TooManyRequests || status >= 500;
+            if (transient && JiraResilience.RetryAfter(response, _time) is { } delay && delay > _options.MaxRetryDelay)
+            {
+                throw new JiraRequestException(
+                    string.Create(CultureInfo.InvariantCulture, $"Jira {operation} answered {status} and asked to retry after {delay.TotalSeconds:0} s, longer than Jira:MaxRetryDelay ({_options.MaxRetryDelay.TotalSeconds:0} s)."),
+                    transient: true);
+            }
+
+            throw new JiraRequestException(Redact(DescribeError(operation, response, text)), transient);
+        }
     }
 
     private static string DescribeError(string operation, HttpResponseMessage response, string body)

@@ -17,12 +17,15 @@ internal static partial class JiraLog
     [LoggerMessage(EventId = 6203, Level = LogLevel.Information, Message = "Run {RunId}: the workbook ({SizeBytes} bytes) is over Jira:AttachmentMaxBytes ({LimitBytes}); not attached")]
     public static partial void AttachmentSkipped(ILogger logger, string runId, long sizeBytes, long limitBytes);
 
-    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Jira {Operation} answered {StatusCode}; retrying in {DelayMs} ms (attempt {Attempt} of {MaxAttempts})")]
-    public static partial void Retrying(ILogger logger, string operation, int statusCode, long delayMs, int attempt, int maxAttempts);
+    [LoggerMessage(EventId = 6204, Level = LogLevel.Warning, Message = "Jira {Operation} answered {StatusCode}; retrying in {DelayMs} ms (retry {Attempt} of {MaxRetries})")]
+    public static partial void Retrying(ILogger logger, string operation, int statusCode, long delayMs, int attempt, int maxRetries);
 
     [LoggerMessage(EventId = 6205, Level = LogLevel.Error, Message = "Run {RunId}: Jira delivery failed: {Error}")]
     public static partial void DeliveryFailed(ILogger logger, string runId, string error);
 
     [LoggerMessage(EventId = 6206, Level = LogLevel.Information, Message = "Run {RunId}: Jira:DryRun is on; wrote the requests to {Path} instead of calling Jira")]
     public static partial void DryRunWritten(ILogger logger, string runId, string path);
+
+    [LoggerMessage(EventId = 6207, Level = LogLevel.Information, Message = "Run {RunId}: Jira issue {IssueKey} already has this run's {What} from an interrupted attempt; not repeated")]
+    public static partial void AlreadyDone(ILogger logger, string runId, string issueKey, string what);
 }

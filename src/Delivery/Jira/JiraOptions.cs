@@ -32,11 +32,21 @@ public sealed class JiraOptions
     /// <summary>Attach the workbook when it is at most this large; 0 never attaches (the S3 link remains).</summary>
     public long AttachmentMaxBytes { get; set; } = 10L * 1024 * 1024;
 
-    /// <summary>Tries per Jira request (429 and 5xx are retried), at least 1.</summary>
+    /// <summary>Tries per Jira request (429, 5xx, timeouts and refused connections are retried), at least 1.</summary>
     public int MaxAttempts { get; set; } = 4;
 
-    /// <summary>The longest Retry-After we wait out; a longer one fails the delivery rather than stall the run.</summary>
+    /// <summary>The longest wait between tries; a longer Retry-After fails the delivery rather than stall the run.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long one Jira request may take before it is abandoned (and retried when safe).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a new issue (or comment, attachment) can stay invisible to reads after Jira accepted
+    /// it. A run resumed after a crash in the middle of a create waits this long past
+    /// <see cref="RequestTimeout"/> for the lost attempt's issue to show up before creating one.
+    /// </summary>
+    public TimeSpan SearchLag { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Whether a ticket is delivered at all (to Jira or, in a dry run, to a file).</summary>
     public bool Enabled => DryRun || !string.IsNullOrWhiteSpace(BaseUrl);

@@ -65,6 +65,16 @@ public sealed partial class JiraOptionsValidator : IValidateOptions<JiraOptions>
             failures.Add("Jira:MaxRetryDelay must be between 00:00:00 and 00:15:00.");
         }
 
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Jira:RequestTimeout must be between 00:00:01 and 00:10:00 (default 00:00:30).");
+        }
+
+        if (options.SearchLag < TimeSpan.Zero || options.SearchLag > TimeSpan.FromMinutes(10))
+        {
+            failures.Add("Jira:SearchLag must be between 00:00:00 and 00:10:00 (default 00:00:15).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -15,14 +15,14 @@ internal static class JiraPayloads
 
     public static string AttachmentsPath(int apiVersion, string issueKey) => $"rest/api/{apiVersion}/issue/{issueKey}/attachments";
 
-    /// <summary>Finds the run's issue by its label. The project key and label are validated/sanitized, so quoting is safe.</summary>
+    /// <summary>Finds the week's issue by its label. The project key and label are validated/sanitized, so quoting is safe.</summary>
     /// <param name="reconcileIssueId">Cloud only: an issue we created that the search index may not show yet.</param>
     public static JsonObject SearchBody(string projectKey, string runLabelTag, long? reconcileIssueId = null)
     {
         var body = new JsonObject
         {
             ["jql"] = $"project = \"{projectKey}\" AND labels = \"{runLabelTag}\" ORDER BY created ASC",
-            ["fields"] = new JsonArray("summary"),
+            ["fields"] = new JsonArray("summary", "labels"),
             ["maxResults"] = 1,
         };
         if (reconcileIssueId is { } id)
@@ -33,7 +33,8 @@ internal static class JiraPayloads
         return body;
     }
 
-    public static JsonObject CreateBody(JiraOptions options, TicketContent content) => new()
+    /// <param name="extraLabels">Labels the sink adds to the content's (the week's, the run's marker).</param>
+    public static JsonObject CreateBody(JiraOptions options, TicketContent content, IReadOnlyList<string> extraLabels) => new()
     {
         ["fields"] = new JsonObject
         {
@@ -41,7 +42,7 @@ internal static class JiraPayloads
             ["issuetype"] = new JsonObject { ["name"] = options.IssueType },
             ["summary"] = content.Summary,
             ["description"] = Document(options.ApiVersion, content.Description),
-            ["labels"] = new JsonArray(content.Labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
+            ["labels"] = new JsonArray(content.Labels.Concat(extraLabels).Distinct(StringComparer.Ordinal).Select(l => (JsonNode)JsonValue.Create(l)).ToArray()),
         },
     };
 

@@ -12,14 +12,28 @@ using Microsoft.Extensions.Options;
 namespace ComplianceReport.Delivery.Jira;
 
 /// <summary>
-/// Opens one Jira issue per run (found again by its run label, so a re-run comments instead of
-/// creating a duplicate), links the S3 workbook and attaches it when small enough. With
-/// <c>Jira:DryRun</c> it writes the requests to <c>jira-ticket-&lt;run&gt;.json</c> next to the workbook.
-/// Registered only when <c>Jira:BaseUrl</c> is set or <c>Jira:DryRun</c> is true.
+/// Keeps one Jira issue per ISO week: the week's first run creates it (labelled with the week), every
+/// later run of the week, scheduled or on demand, comments on it with its numbers; each run links
+/// its S3 workbook and attaches it when small enough. Each effect is written to the run's delivery
+/// journal before it is attempted, so a run resumed after a crash looks for what the lost attempt
+/// may have done (the issue by its label, the comment by the run's marker, the attachment by its
+/// file name) instead of repeating it. With <c>Jira:DryRun</c> it writes the requests to
+/// <c>jira-ticket-&lt;run&gt;.json</c> next to the workbook. Registered only when <c>Jira:BaseUrl</c>
+/// is set or <c>Jira:DryRun</c> is true.
 /// </summary>
 public sealed class JiraReportSink : IReportSink
 {
     public const string SinkName = "jira";
+
+    private const string IssueEntry = "jira.issue";
+    private const string CreatedEntry = "jira.created";
+    private const string CreateIntentEntry = "jira.create-intent";
+    private const string CommentIntentEntry = "jira.comment-intent";
+    private const string CommentedEntry = "jira.commented";
+    private const string AttachIntentEntry = "jira.attach-intent";
+    private const string AttachedEntry = "jira.attached";
+
+    private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(2);
 
     // The file is read by people, not embedded in HTML: keep quotes and '+' unescaped.
     private static readonly JsonSerializerOptions DryRunJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -52,10 +66,28 @@ public sealed class JiraReportSink : IReportSink
         return Path.Combine(folder, $"jira-ticket-{RunNaming.RunLabel(artifact.Run)}.json");
     }
 
-    public async Task<DeliveryResult> DeliverAsync(ReportArtifact artifact, IReadOnlyList<DeliveryResult> earlier, CancellationToken cancellationToken)
+    /// <summary>The label of the week's issue: <c>compliance-report-2026-W48</c>, whatever triggered the run.</summary>
+    public static string WeekLabel(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return TicketContentBuilder.RunLabelFor(run.IsoWeek);
+    }
+
+    /// <summary>
+    /// The run's own mark: a label on the issue it created and a line in the comment it added, so a
+    /// resumed run can tell its own effects from other runs' of the same week.
+    /// </summary>
+    public static string RunMarker(RunInfo run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return TicketContentBuilder.RunLabelFor(run.RunId).Replace("compliance-report-", "compliance-run-", StringComparison.Ordinal);
+    }
+
+    public async Task<DeliveryResult> DeliverAsync(ReportArtifact artifact, IReadOnlyList<DeliveryResult> earlier, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(artifact);
         ArgumentNullException.ThrowIfNull(earlier);
+        ArgumentNullException.ThrowIfNull(journal);
         var s3 = earlier.LastOrDefault(r => r.Sink == S3ReportSink.SinkName);
         var size = File.Exists(artifact.LocalPath) ? new FileInfo(artifact.LocalPath).Length : -1;
         var attach = size >= 0 && _options.AttachmentMaxBytes > 0 && size <= _options.AttachmentMaxBytes;
@@ -77,7 +109,7 @@ public sealed class JiraReportSink : IReportSink
 
         return _options.DryRun
             ? await WriteDryRunAsync(artifact, content, attach, cancellationToken).ConfigureAwait(false)
-            : await SendAsync(artifact, content, attach, cancellationToken).ConfigureAwait(false);
+            : await SendAsync(artifact, content, attach, journal, cancellationToken).ConfigureAwait(false);
     }
 
     private string AttachmentNote(ReportArtifact artifact, long size, bool attach)
@@ -98,39 +130,69 @@ public sealed class JiraReportSink : IReportSink
             : string.Create(CultureInfo.InvariantCulture, $"Not attached: {size:N0} bytes is over the {_options.AttachmentMaxBytes:N0}-byte limit (Jira:AttachmentMaxBytes); use the S3 link.");
     }
 
-    private async Task<DeliveryResult> SendAsync(ReportArtifact artifact, TicketContent content, bool attach, CancellationToken cancellationToken)
+    private async Task<DeliveryResult> SendAsync(ReportArtifact artifact, TicketContent content, bool attach, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
-        var client = new JiraClient(_http, _options, _time, _logger);
-        var tag = content.Labels[^1];
-        string? issueKey = null;
+        var client = new JiraClient(_http, _options, _time);
+        var run = artifact.Run;
+        var marker = RunMarker(run);
+        var issueKey = journal.Get(IssueEntry);
         try
         {
-            var (key, created) = await FindOrCreateAsync(client, tag, content, cancellationToken).ConfigureAwait(false);
-            issueKey = key;
-            if (created)
+            if (issueKey is null)
             {
-                JiraLog.IssueCreated(_logger, artifact.Run.RunId, key);
-            }
-            else
-            {
-                var comment = JiraPayloads.CommentBody(_options.ApiVersion, TicketContentBuilder.Comment(content, _time.GetUtcNow()));
-                await client.AddCommentAsync(key, comment, cancellationToken).ConfigureAwait(false);
-                JiraLog.IssueCommented(_logger, artifact.Run.RunId, key);
-            }
-
-            if (attach)
-            {
-                await client.AttachAsync(key, artifact.LocalPath, RunNaming.WorkbookFileName(artifact.Run), cancellationToken).ConfigureAwait(false);
-                JiraLog.WorkbookAttached(_logger, artifact.Run.RunId, new FileInfo(artifact.LocalPath).Length, key);
+                var (key, created) = await FindOrCreateAsync(client, WeekLabel(run), marker, content, journal, cancellationToken).ConfigureAwait(false);
+                await journal.SetAsync(CreatedEntry, created ? "true" : "false", cancellationToken).ConfigureAwait(false);
+                await journal.SetAsync(IssueEntry, key, cancellationToken).ConfigureAwait(false);
+                issueKey = key;
+                if (created)
+                {
+                    JiraLog.IssueCreated(_logger, run.RunId, key);
+                }
             }
 
-            return new DeliveryResult(SinkName, true, key, client.BrowseUri(key).ToString(), null);
+            if (journal.Get(CreatedEntry) != "true" && journal.Get(CommentedEntry) is null)
+            {
+                var key = issueKey;
+                if (!await AlreadyDoneAsync(journal, CommentIntentEntry, () => client.HasCommentContainingAsync(key, marker, cancellationToken), cancellationToken).ConfigureAwait(false))
+                {
+                    await journal.SetAsync(CommentIntentEntry, Now(), cancellationToken).ConfigureAwait(false);
+                    var comment = JiraPayloads.CommentBody(_options.ApiVersion, [.. TicketContentBuilder.Comment(content, _time.GetUtcNow()), MarkerBlock(run, marker)]);
+                    await client.AddCommentAsync(key, comment, cancellationToken).ConfigureAwait(false);
+                    JiraLog.IssueCommented(_logger, run.RunId, key);
+                }
+                else
+                {
+                    JiraLog.AlreadyDone(_logger, run.RunId, key, "comment");
+                }
+
+                await journal.SetAsync(CommentedEntry, "true", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (attach && journal.Get(AttachedEntry) is null)
+            {
+                var key = issueKey;
+                var fileName = RunNaming.WorkbookFileName(run);
+                if (!await AlreadyDoneAsync(journal, AttachIntentEntry, async () => (await client.AttachmentNamesAsync(key, cancellationToken).ConfigureAwait(false)).Contains(fileName, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false))
+                {
+                    await journal.SetAsync(AttachIntentEntry, Now(), cancellationToken).ConfigureAwait(false);
+                    await client.AttachAsync(key, artifact.LocalPath, fileName, cancellationToken).ConfigureAwait(false);
+                    JiraLog.WorkbookAttached(_logger, run.RunId, new FileInfo(artifact.LocalPath).Length, key);
+                }
+                else
+                {
+                    JiraLog.AlreadyDone(_logger, run.RunId, key, "attachment " + fileName);
+                }
+
+                await journal.SetAsync(AttachedEntry, "true", cancellationToken).ConfigureAwait(false);
+            }
+
+            return new DeliveryResult(SinkName, true, issueKey, client.BrowseUri(issueKey).ToString(), null);
         }
         catch (JiraRequestException ex)
         {
             // The issue may exist while a later step (comment, attachment) failed: keep its key.
             var error = issueKey is null ? ex.Message : $"Issue {issueKey}: {ex.Message}";
-            JiraLog.DeliveryFailed(_logger, artifact.Run.RunId, error);
+            JiraLog.DeliveryFailed(_logger, run.RunId, error);
             return new DeliveryResult(SinkName, false, issueKey, issueKey is null ? null : client.BrowseUri(issueKey).ToString(), error);
         }
         catch (IOException ex)
@@ -140,47 +202,99 @@ public sealed class JiraReportSink : IReportSink
     }
 
     /// <summary>
-    /// Search, then create. When a create fails transiently Jira may still have made the issue, so
-    /// each further try searches first: the run never gets two issues.
+    /// The week's issue, found by its label, or a new one. Before creating, the intent is journaled;
+    /// a run that finds such an intent (its earlier attempt died mid-create) keeps searching until
+    /// that create must have landed. When a create fails transiently Jira may still have made the
+    /// issue, so each further try searches first.
     /// </summary>
-    private async Task<(string Key, bool Created)> FindOrCreateAsync(JiraClient client, string tag, TicketContent content, CancellationToken cancellationToken)
+    /// <returns>The issue's key, and whether this run created it.</returns>
+    private async Task<(string Key, bool Created)> FindOrCreateAsync(JiraClient client, string weekLabel, string marker, TicketContent content, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
-        var body = JiraPayloads.CreateBody(_options, content);
-        var createFailed = false;
+        var found = await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            await AlreadyDoneAsync(
+                journal,
+                CreateIntentEntry,
+                async () => (found = await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false)) is not null,
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        if (found is { } existing)
+        {
+            return (existing.Key, existing.Labels.Contains(marker, StringComparer.Ordinal));
+        }
+
+        var body = JiraPayloads.CreateBody(_options, content, [weekLabel, marker]);
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await client.FindIssueAsync(tag, _memory.Recall(tag), cancellationToken).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                // Found right after our own failed create: that create went through.
-                return (existing, createFailed);
-            }
-
+            await journal.SetAsync(CreateIntentEntry, Now(), cancellationToken).ConfigureAwait(false);
             try
             {
                 var (key, id) = await client.CreateIssueAsync(body, cancellationToken).ConfigureAwait(false);
                 if (id is { } issueId)
                 {
-                    _memory.Remember(tag, issueId);
+                    _memory.Remember(weekLabel, issueId);
                 }
 
                 return (key, true);
             }
             catch (JiraRequestException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
             {
-                createFailed = true;
                 await client.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
+                if (await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false) is { } landed)
+                {
+                    // Found right after our own failed create: that create went through.
+                    return (landed.Key, landed.Labels.Contains(marker, StringComparer.Ordinal));
+                }
             }
         }
     }
+
+    /// <summary>
+    /// Whether an effect whose intent the journal holds is visible already. An earlier attempt's
+    /// request can still land up to <see cref="JiraOptions.RequestTimeout"/> after its intent, and
+    /// show in reads <see cref="JiraOptions.SearchLag"/> after that: until then, look again.
+    /// </summary>
+    private async Task<bool> AlreadyDoneAsync(IDeliveryJournal journal, string intentEntry, Func<Task<bool>> visible, CancellationToken cancellationToken)
+    {
+        if (journal.Get(intentEntry) is not { } recorded
+            || !DateTimeOffset.TryParse(recorded, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var intent))
+        {
+            return false;
+        }
+
+        // Counted polls rather than a clock loop, so that the wait ends whatever the clock does.
+        var window = intent + _options.RequestTimeout + _options.SearchLag - _time.GetUtcNow();
+        var polls = window <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(window / SettlePoll);
+        for (var poll = 0; ; poll++)
+        {
+            if (await visible().ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            if (poll >= polls)
+            {
+                return false;
+            }
+
+            await Task.Delay(SettlePoll, _time, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+
+    private static ParagraphBlock MarkerBlock(RunInfo run, string marker) =>
+        new(new TicketInline($"Run {TicketContentBuilder.Clean(run.RunId, 80)} · "), new TicketInline(marker, Code: true));
 
     private async Task<DeliveryResult> WriteDryRunAsync(ReportArtifact artifact, TicketContent content, bool attach, CancellationToken cancellationToken)
     {
         var version = _options.ApiVersion;
         var requests = new JsonArray
         {
-            DryRunRequest(JiraPayloads.SearchPath(version), JiraPayloads.SearchBody(_options.ProjectKey, content.Labels[^1])),
-            DryRunRequest(JiraPayloads.IssuePath(version), JiraPayloads.CreateBody(_options, content)),
+            DryRunRequest(JiraPayloads.SearchPath(version), JiraPayloads.SearchBody(_options.ProjectKey, WeekLabel(artifact.Run))),
+            DryRunRequest(JiraPayloads.IssuePath(version), JiraPayloads.CreateBody(_options, content, [WeekLabel(artifact.Run), RunMarker(artifact.Run)])),
         };
         if (attach)
         {
@@ -199,7 +313,7 @@ public sealed class JiraReportSink : IReportSink
         var document = new JsonObject
         {
             ["dryRun"] = true,
-            ["note"] = "Jira:DryRun is true: these requests were not sent. Without it the search runs first and, when the run's issue exists, a comment is added instead of creating one.",
+            ["note"] = "Jira:DryRun is true: these requests were not sent. Without it the search runs first and, when the week's issue exists, a comment is added instead of creating one.",
             ["apiVersion"] = version,
             ["auth"] = version == JiraOptions.CloudApiVersion ? "Basic (Jira:Email + Jira:ApiToken)" : "Bearer (Jira:ApiToken)",
             ["requests"] = requests,

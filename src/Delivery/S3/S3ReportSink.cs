@@ -52,9 +52,15 @@ public sealed class S3ReportSink : IReportSink
         return trimmed.Length == 0 ? relative : $"{trimmed}/{relative}";
     }
 
-    public async Task<DeliveryResult> DeliverAsync(ReportArtifact artifact, IReadOnlyList<DeliveryResult> earlier, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Safe to repeat: the key depends only on the run, so a resumed run overwrites the object its
+    /// lost attempt may have written (a multipart upload that died is never completed, and the
+    /// bucket's lifecycle rule should abort it). The key is journaled before the upload.
+    /// </remarks>
+    public async Task<DeliveryResult> DeliverAsync(ReportArtifact artifact, IReadOnlyList<DeliveryResult> earlier, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(artifact);
+        ArgumentNullException.ThrowIfNull(journal);
         var bucket = _options.S3Bucket;
         string key;
         try
@@ -74,6 +80,7 @@ public sealed class S3ReportSink : IReportSink
 
         try
         {
+            await journal.SetAsync("s3.key", key, cancellationToken).ConfigureAwait(false);
             await UploadAsync(artifact, bucket, key, cancellationToken).ConfigureAwait(false);
             var link = await PresignAsync(bucket, key).ConfigureAwait(false);
             S3DeliveryLog.Uploaded(_logger, artifact.Run.RunId, new FileInfo(artifact.LocalPath).Length, bucket, key);

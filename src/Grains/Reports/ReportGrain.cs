@@ -11,7 +11,10 @@ namespace ComplianceReport.Grains.Reports;
 /// <summary>
 /// The cluster's report coordinator. Its reminder ticks often (every <see cref="TickPeriod"/>) and
 /// starts the current week's run once the scheduled instant has passed: a late, missed or repeated
-/// tick still yields exactly one run per ISO week, because the run grain is keyed by the week.
+/// tick still yields one scheduled run per ISO week, because the run grain is keyed by the week. A
+/// week whose run failed is run again (a new run, <c>&lt;week&gt;-rerun-&lt;n&gt;</c>): on request, and by
+/// the schedule up to <see cref="MaxScheduledAttempts"/> times; a week delivered with errors is
+/// redelivered on request. All runs of a week share the week's Jira issue.
 /// </summary>
 public sealed class ReportGrain(
     [PersistentState("reports", GrainStorageNames.Compliance)] IPersistentState<ReportIndexState> state,
@@ -20,6 +23,7 @@ public sealed class ReportGrain(
     ILogger<ReportGrain> logger) : Grain, IReportGrain, IRemindable
 {
     public const string WeeklyReminder = "weekly-report";
+    private const int MaxScheduledAttempts = 3;
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMinutes(10);
 
     public async Task EnsureScheduleAsync(CancellationToken cancellationToken)
@@ -48,20 +52,45 @@ public sealed class ReportGrain(
             return; // This week's instant passed before the service was scheduled.
         }
 
-        // Called for every tick after the instant: the run grain ignores a week already started.
-        await StartWeeklyRunAsync(IsoWeek.Of(due), RunTrigger.Scheduled, CancellationToken.None);
+        // Called for every tick after the instant: a week already started is left alone, unless it failed.
+        var week = IsoWeek.Of(due);
+        var attempts = WeekRuns(week).Count();
+        var last = WeekRuns(week).LastOrDefault();
+        if (last is null || (last.Phase == RunPhase.Failed && attempts < MaxScheduledAttempts))
+        {
+            await StartWeeklyRunAsync(week, RunTrigger.Scheduled, CancellationToken.None);
+        }
+        else
+        {
+            await RefreshAsync(last, CancellationToken.None);
+        }
     }
 
     public async Task<RunStatus> StartWeeklyRunAsync(string isoWeek, RunTrigger trigger, CancellationToken cancellationToken)
     {
-        var existing = state.State.Runs.FindLast(r => r.RunId == isoWeek);
-        if (existing is not null && existing.Phase != RunPhase.NotStarted)
+        var existing = WeekRuns(isoWeek).LastOrDefault();
+        if (existing is null || existing.Phase == RunPhase.NotStarted)
         {
-            return await RefreshAsync(existing, cancellationToken);
+            return await StartAsync(isoWeek, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
         }
 
-        return await StartAsync(isoWeek, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
+        var current = await RefreshAsync(existing, cancellationToken);
+        switch (current.Phase)
+        {
+            case RunPhase.Failed:
+                var runId = string.Create(CultureInfo.InvariantCulture, $"{isoWeek}-rerun-{WeekRuns(isoWeek).Count() + 1}");
+                ReportGrainLog.RerunningWeek(logger, isoWeek, current.RunId, runId);
+                return await StartAsync(runId, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
+            case RunPhase.CompletedWithErrors:
+                return await DeliverAsync(current.RunId, cancellationToken) ?? current;
+            default:
+                return current;
+        }
     }
+
+    /// <summary>The week's scheduled run and its re-runs, oldest first.</summary>
+    private IEnumerable<RunStatus> WeekRuns(string isoWeek) =>
+        state.State.Runs.Where(r => r.RunId == isoWeek || r.RunId.StartsWith(isoWeek + "-rerun-", StringComparison.Ordinal));
 
     public async Task<RunStartResult> StartOnDemandRunAsync(OnDemandRunRequest request, CancellationToken cancellationToken)
     {

@@ -34,7 +34,7 @@ public sealed class ReportRunGrain(
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
     private readonly CancellationTokenSource _stopping = new();
-    private readonly RunDeliveryPipeline _delivery = new(sinks, logger);
+    private readonly RunDeliveryPipeline _delivery = new(sinks, reportOptions.Value.DeliveryTimeout, logger);
 
     // Scans started, by account id; touched only on the grain's scheduler.
     private readonly Dictionary<string, Task> _scans = new(StringComparer.Ordinal);
@@ -188,7 +188,7 @@ public sealed class ReportRunGrain(
 
             if (s.Phase == RunPhase.Delivering)
             {
-                await DeliverAsync(s.WorkbookPath!, cancellationToken);
+                await DeliverAsync(cancellationToken);
                 s.Phase = s.Deliveries.TrueForAll(d => d.Succeeded) ? RunPhase.Completed : RunPhase.CompletedWithErrors;
                 s.CompletedAt = time.GetUtcNow();
                 await state.WriteStateAsync(cancellationToken);
@@ -477,14 +477,17 @@ public sealed class ReportRunGrain(
         }
     }
 
-    private async Task DeliverAsync(string workbookPath, CancellationToken cancellationToken)
+    private Task DeliverAsync(CancellationToken cancellationToken) =>
+        _delivery.DeliverAsync(RunId, state.State, Artifact, ct => BuildWorkbookAsync(state.State.Accounts ?? [], ct), state.WriteStateAsync, cancellationToken);
+
+    private ReportArtifact Artifact(string workbookPath)
     {
         var s = state.State;
         var accounts = s.Accounts ?? [];
         var summaries = Summaries(accounts);
         var changes = Changes(accounts);
         var previous = s.History.Count > 0 ? s.History[^1].CompliancePercent : (double?)null;
-        var artifact = new ReportArtifact(
+        return new ReportArtifact(
             RunInfo(),
             Path.GetFileName(workbookPath),
             workbookPath,
@@ -494,8 +497,6 @@ public sealed class ReportRunGrain(
             ComplianceEvaluator.Rules(OutcomesInOrder(accounts).Select(o => o.NonCompliantByRule)).Take(10).ToList(),
             changes,
             Errors(accounts));
-
-        await _delivery.DeliverAsync(artifact, s.Deliveries, state.WriteStateAsync, cancellationToken);
     }
 
     private async Task UnregisterKeepAliveAsync()

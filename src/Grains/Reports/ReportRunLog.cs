@@ -24,4 +24,7 @@ internal static partial class ReportRunLog
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Run {RunId}: delivery to {Sink} failed: {Reason}")]
     public static partial void DeliveryFailed(ILogger logger, string runId, string sink, string reason);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Run {RunId}: the workbook {LostPath} is not on this silo; rebuilt it from the persisted scans as {WorkbookPath}")]
+    public static partial void WorkbookRebuilt(ILogger logger, string runId, string lostPath, string workbookPath);
 }

@@ -55,4 +55,8 @@ public sealed class RunState
     /// <summary>False for <c>report run --no-deliver</c>: the run ends once its workbook is written.</summary>
     [Id(14)]
     public bool Deliver { get; set; } = true;
+
+    /// <summary>What the sinks intended and did, by entry (see <see cref="Compliance.Ports.IDeliveryJournal"/>); kept across redeliveries.</summary>
+    [Id(15)]
+    public Dictionary<string, string> DeliveryJournal { get; set; } = new(StringComparer.Ordinal);
 }

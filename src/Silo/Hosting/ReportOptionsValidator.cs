@@ -18,6 +18,11 @@ internal sealed class ReportOptionsValidator : IValidateOptions<ReportOptions>
             errors.Add("Report:Schedule:DayOfWeek must be a day name such as Monday.");
         }
 
+        if (options.DeliveryTimeout < TimeSpan.FromSeconds(10) || options.DeliveryTimeout > TimeSpan.FromHours(2))
+        {
+            errors.Add("Report:DeliveryTimeout must be between 00:00:10 and 02:00:00 (default 00:15:00).");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -17,5 +17,8 @@ public sealed class FakeIssue(long id, string key, JsonObject fields)
 
     public List<byte[]> Attachments { get; } = [];
 
+    /// <summary>The attachments' file names, in the order they were added.</summary>
+    public List<string> AttachmentNames { get; } = [];
+
     public IEnumerable<string> Labels => Fields["labels"]!.AsArray().Select(l => l!.GetValue<string>());
 }

@@ -23,6 +23,7 @@ public sealed partial class FakeJira : IAsyncDisposable
     private readonly List<RecordedRequest> _requests = [];
     private readonly List<ScriptedResponse> _script = [];
     private readonly List<FakeIssue> _issues = [];
+    private readonly List<Stall> _stalls = [];
 
     public FakeJira(int apiVersion, string expectedAuthorization, string projectKey = "SEC")
     {
@@ -90,6 +91,21 @@ public sealed partial class FakeJira : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Holds the next request matching method and path for <paramref name="duration"/>, then
+    /// performs it whether or not the client is still there. The task completes when it arrives.
+    /// </summary>
+    public Task StallNext(string method, string pathSuffix, TimeSpan duration)
+    {
+        var stall = new Stall(method, pathSuffix, duration);
+        lock (_gate)
+        {
+            _stalls.Add(stall);
+        }
+
+        return stall.Arrived.Task;
+    }
+
     public IEnumerable<RecordedRequest> RequestsTo(string method, string pathSuffix) =>
         Requests.Where(r => r.Method == method && r.Path.EndsWith(pathSuffix, StringComparison.Ordinal));
 
@@ -141,19 +157,29 @@ public sealed partial class FakeJira : IAsyncDisposable
                 return;
             }
 
-            try
-            {
-                await HandleAsync(context);
-            }
-            catch (Exception ex)
-            {
-                lock (_gate)
-                {
-                    Problems.Add("fake crashed: " + ex);
-                }
+            // Concurrently, so that a stalled request does not hold up the others.
+            _ = Task.Run(() => HandleSafelyAsync(context));
+        }
+    }
 
-                await RespondAsync(context.Response, 500, """{"errorMessages":["fake crashed"]}""");
+    private async Task HandleSafelyAsync(HttpListenerContext context)
+    {
+        try
+        {
+            await HandleAsync(context);
+        }
+        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or IOException)
+        {
+            // The client went away (a killed silo, a timed-out request).
+        }
+        catch (Exception ex)
+        {
+            lock (_gate)
+            {
+                Problems.Add("fake crashed: " + ex);
             }
+
+            await RespondAsync(context.Response, 500, """{"errorMessages":["fake crashed"]}""");
         }
     }
 
@@ -163,14 +189,28 @@ public sealed partial class FakeJira : IAsyncDisposable
         await context.Request.InputStream.CopyToAsync(buffer);
         var request = new RecordedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, context.Request.Headers, buffer.ToArray());
         ScriptedResponse? scripted;
+        Stall? stall;
         lock (_gate)
         {
             _requests.Add(request);
+            stall = _stalls.FirstOrDefault(s => s.Method == request.Method && request.Path.EndsWith(s.PathSuffix, StringComparison.Ordinal));
+            if (stall is not null)
+            {
+                _stalls.Remove(stall);
+            }
+
             scripted = _script.FirstOrDefault(s => s.Method == request.Method && request.Path.EndsWith(s.PathSuffix, StringComparison.Ordinal));
             if (scripted is not null)
             {
                 _script.Remove(scripted);
             }
+        }
+
+        if (stall is not null)
+        {
+            // Like a Jira that is slow to act: the request arrived and will be performed, later.
+            stall.Arrived.TrySetResult();
+            await Task.Delay(stall.For);
         }
 
         if (scripted is not null)
@@ -202,12 +242,22 @@ public sealed partial class FakeJira : IAsyncDisposable
     private (int Status, string Body) Route(RecordedRequest request)
     {
         var api = $"/jira/rest/api/{ApiVersion}/";
-        if (!request.Path.StartsWith(api, StringComparison.Ordinal) || request.Method != "POST")
+        if (!request.Path.StartsWith(api, StringComparison.Ordinal))
         {
             return (404, """{"errorMessages":["No such resource"]}""");
         }
 
         var path = request.Path[api.Length..];
+        if (request.Method == "GET")
+        {
+            return Read(path);
+        }
+
+        if (request.Method != "POST")
+        {
+            return (404, """{"errorMessages":["No such resource"]}""");
+        }
+
         var searchPath = ApiVersion == 3 ? "search/jql" : "search";
         if (path == searchPath)
         {
@@ -234,6 +284,28 @@ public sealed partial class FakeJira : IAsyncDisposable
         return (404, """{"errorMessages":["No such resource"]}""");
     }
 
+    private (int, string) Read(string path)
+    {
+        var match = IssueRead().Match(path);
+        var issue = match.Success ? Issues.FirstOrDefault(i => i.Key == match.Groups["key"].Value) : null;
+        if (issue is null)
+        {
+            return (404, """{"errorMessages":["Issue does not exist or you do not have permission to see it."]}""");
+        }
+
+        lock (_gate)
+        {
+            if (match.Groups["comment"].Success)
+            {
+                var comments = new JsonArray(issue.Comments.Select(c => (JsonNode)new JsonObject { ["body"] = c.DeepClone() }).ToArray());
+                return (200, new JsonObject { ["comments"] = comments, ["total"] = issue.Comments.Count }.ToJsonString());
+            }
+
+            var attachments = new JsonArray(issue.AttachmentNames.Select(n => (JsonNode)new JsonObject { ["filename"] = n }).ToArray());
+            return (200, new JsonObject { ["key"] = issue.Key, ["fields"] = new JsonObject { ["attachment"] = attachments } }.ToJsonString());
+        }
+    }
+
     private (int, string) Search(RecordedRequest request)
     {
         var body = JsonNode.Parse(request.Text)!.AsObject();
@@ -248,7 +320,12 @@ public sealed partial class FakeJira : IAsyncDisposable
         var found = Issues
             .Where(i => i.Labels.Contains(label.Groups[1].Value))
             .Where(i => !SearchLagsBehindCreates || i.Indexed || reconcile.Contains(i.Id))
-            .Select(i => new JsonObject { ["id"] = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["key"] = i.Key })
+            .Select(i => new JsonObject
+            {
+                ["id"] = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["key"] = i.Key,
+                ["fields"] = new JsonObject { ["labels"] = new JsonArray(i.Labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()) },
+            })
             .ToArray();
         var result = new JsonObject { ["issues"] = new JsonArray(found) };
         if (ApiVersion == 2)
@@ -348,6 +425,8 @@ public sealed partial class FakeJira : IAsyncDisposable
         lock (_gate)
         {
             issue.Attachments.Add(request.Body);
+            var name = AttachmentFileName().Match(request.Text);
+            issue.AttachmentNames.Add(name.Success ? name.Groups[1].Value : "unnamed");
         }
 
         return (200, """[{"id":"10001","filename":"workbook.xlsx"}]""");
@@ -419,6 +498,17 @@ public sealed partial class FakeJira : IAsyncDisposable
     [GeneratedRegex("^issue/(?<key>[A-Z][A-Z0-9_]*-[0-9]+)/(?<what>comment|attachments)$")]
     private static partial Regex IssueSubresource();
 
+    [GeneratedRegex("^issue/(?<key>[A-Z][A-Z0-9_]*-[0-9]+)(?<comment>/comment)?$")]
+    private static partial Regex IssueRead();
+
+    [GeneratedRegex("filename=\"?([^\";\r\n]+)")]
+    private static partial Regex AttachmentFileName();
+
     [GeneratedRegex("labels = \"([^\"]+)\"")]
     private static partial Regex LabelClause();
+
+    private sealed record Stall(string Method, string PathSuffix, TimeSpan For)
+    {
+        public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }

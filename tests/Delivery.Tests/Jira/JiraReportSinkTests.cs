@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
 
@@ -8,13 +9,15 @@ public sealed class JiraReportSinkTests
 {
     private static readonly byte[] Workbook = TestArtifacts.RandomBytes(50_000);
 
+    private static readonly RunInfo OnDemandRun = TestArtifacts.ScheduledRun() with { RunId = "2026-W48-ondemand-20261125093000000", Trigger = RunTrigger.OnDemand };
+
     [Fact]
     public async Task Cloud_creates_one_issue_with_the_run_label_and_attaches_the_workbook()
     {
         await using var h = new JiraSinkHarness(apiVersion: 3);
         var artifact = h.Files.Create(Workbook);
 
-        var result = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.Empty(h.Fake.Problems);
         Assert.True(result.Succeeded, result.Error);
@@ -43,13 +46,12 @@ public sealed class JiraReportSinkTests
     }
 
     [Fact]
-    public async Task A_second_delivery_of_the_same_run_comments_on_the_existing_issue()
+    public async Task A_later_run_of_the_same_week_comments_on_the_weeks_issue_and_attaches_its_workbook()
     {
         await using var h = new JiraSinkHarness(apiVersion: 3);
-        var artifact = h.Files.Create(Workbook);
 
-        var first = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], CancellationToken.None);
-        var second = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var first = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
+        var second = await h.Sink.DeliverAsync(h.Files.Create(Workbook, OnDemandRun), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.Empty(h.Fake.Problems);
         Assert.True(second.Succeeded, second.Error);
@@ -59,6 +61,75 @@ public sealed class JiraReportSinkTests
         var comment = Assert.Single(issue.Comments);
         Assert.Contains("1,234 non-compliant resources", comment.ToJsonString(), StringComparison.Ordinal);
         Assert.Contains("delivered again", comment.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(JiraReportSink.RunMarker(OnDemandRun), comment.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(["compliance-report-2026-W48.xlsx", $"compliance-report-{OnDemandRun.RunId}.xlsx"], issue.AttachmentNames);
+    }
+
+    [Fact]
+    public async Task Delivering_the_same_run_again_with_its_journal_repeats_nothing()
+    {
+        await using var h = new JiraSinkHarness(apiVersion: 3);
+        var artifact = h.Files.Create(Workbook);
+
+        await h.Sink.DeliverAsync(artifact, [], h.Journal, CancellationToken.None);
+        var again = await h.Sink.DeliverAsync(artifact, [], h.Journal, CancellationToken.None);
+
+        Assert.True(again.Succeeded, again.Error);
+        var issue = Assert.Single(h.Fake.Issues);
+        Assert.Empty(issue.Comments);
+        Assert.Single(issue.Attachments);
+        Assert.Single(h.Fake.RequestsTo("POST", "/search/jql"));
+    }
+
+    /// <summary>
+    /// The run's silo dies while a request is in flight (the cancellation), and Jira performs that
+    /// request later anyway; the resumed run, with the journal, must not do it a second time.
+    /// </summary>
+    [Theory]
+    [InlineData("/rest/api/3/issue")]
+    [InlineData("/comment")]
+    [InlineData("/attachments")]
+    public async Task An_effect_cut_off_mid_request_is_not_repeated_when_the_run_resumes(string step)
+    {
+        await using var h = new JiraSinkHarness(apiVersion: 3, configure: o => { o.RequestTimeout = TimeSpan.FromSeconds(2); o.SearchLag = TimeSpan.FromSeconds(1); }, realTime: true);
+        var run = step == "/comment" ? OnDemandRun : TestArtifacts.ScheduledRun();
+        if (step == "/comment")
+        {
+            Assert.True((await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None)).Succeeded);
+        }
+
+        var artifact = h.Files.Create(Workbook, run);
+        var arrived = h.Fake.StallNext("POST", step, TimeSpan.FromSeconds(1));
+        using var dies = new CancellationTokenSource();
+        var lost = h.Sink.DeliverAsync(artifact, [], h.Journal, dies.Token);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        await dies.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lost);
+
+        var resumed = await h.Sink.DeliverAsync(artifact, [], h.Journal, CancellationToken.None);
+
+        Assert.True(resumed.Succeeded, resumed.Error);
+        Assert.Empty(h.Fake.Problems);
+        var issue = Assert.Single(h.Fake.Issues);
+        Assert.Equal(issue.Key, resumed.Location);
+        Assert.Equal(step == "/comment" ? 1 : 0, issue.Comments.Count);
+        Assert.Equal(step == "/comment" ? 2 : 1, issue.AttachmentNames.Count);
+        Assert.Equal(issue.AttachmentNames.Count, issue.AttachmentNames.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    [Fact]
+    public async Task A_Jira_that_hangs_fails_the_delivery_after_the_request_timeout()
+    {
+        await using var h = new JiraSinkHarness(configure: o => { o.RequestTimeout = TimeSpan.FromSeconds(1); o.MaxAttempts = 2; });
+        _ = h.Fake.StallNext("POST", "/search/jql", TimeSpan.FromSeconds(20));
+        _ = h.Fake.StallNext("POST", "/search/jql", TimeSpan.FromSeconds(20));
+
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], h.Journal, CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Contains("Jira:RequestTimeout (1 s)", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, h.Fake.RequestsTo("POST", "/search/jql").Count());
+        Assert.Empty(h.Fake.Issues);
     }
 
     [Fact]
@@ -68,8 +139,8 @@ public sealed class JiraReportSinkTests
         h.Fake.SearchLagsBehindCreates = true;
         var artifact = h.Files.Create(Workbook);
 
-        await h.Sink.DeliverAsync(artifact, [], CancellationToken.None);
-        var second = await h.Sink.DeliverAsync(artifact, [], CancellationToken.None);
+        await h.Sink.DeliverAsync(artifact, [], new MemoryJournal(), CancellationToken.None);
+        var second = await h.Sink.DeliverAsync(h.Files.Create(Workbook, OnDemandRun), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(second.Succeeded, second.Error);
         var issue = Assert.Single(h.Fake.Issues);
@@ -84,7 +155,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness();
         h.Fake.Script(new ScriptedResponse("POST", "/rest/api/3/issue", 429, """{"errorMessages":["Rate limit exceeded"]}""", new Dictionary<string, string> { ["Retry-After"] = "7" }));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Single(h.Fake.Issues);
@@ -99,7 +170,7 @@ public sealed class JiraReportSinkTests
         var date = JiraSinkHarness.Now.AddSeconds(30).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         h.Fake.Script(new ScriptedResponse("POST", "/search/jql", 503, "busy", new Dictionary<string, string> { ["Retry-After"] = date }));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal([TimeSpan.FromSeconds(30)], h.Time.Delays);
@@ -112,7 +183,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness();
         h.Fake.Script(new ScriptedResponse("POST", "/rest/api/3/issue", 500, """{"errorMessages":["Internal server error"]}"""));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Single(h.Fake.Issues);
@@ -126,7 +197,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness();
         h.Fake.Script(new ScriptedResponse("POST", "/rest/api/3/issue", 502, "Bad gateway", ThenPerform: true));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var issue = Assert.Single(h.Fake.Issues);
@@ -145,7 +216,7 @@ public sealed class JiraReportSinkTests
             h.Fake.Script(new ScriptedResponse("POST", "/search/jql", 503, """{"errorMessages":["Service unavailable"]}"""));
         }
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(3, h.Fake.Requests.Count);
@@ -160,7 +231,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness(configure: o => o.MaxRetryDelay = TimeSpan.FromSeconds(60));
         h.Fake.Script(new ScriptedResponse("POST", "/search/jql", 429, "{}", new Dictionary<string, string> { ["Retry-After"] = "3600" }));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("Jira:MaxRetryDelay", result.Error, StringComparison.Ordinal);
@@ -178,7 +249,7 @@ public sealed class JiraReportSinkTests
             400,
             $$$"""{"errorMessages":["Field 'customfield_1' cannot be set (request by {{{JiraSinkHarness.Token}}})"],"errors":{"issuetype":"The issue type selected is invalid.","labels":"{{{basic}}}"}}"""));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Null(result.Location);
@@ -198,9 +269,9 @@ public sealed class JiraReportSinkTests
     public async Task The_token_is_in_the_auth_header_only_never_in_bodies_or_logs()
     {
         await using var h = new JiraSinkHarness();
-        h.Fake.Script(new ScriptedResponse("POST", "/attachments", 503, "{}"));
+        h.Fake.Script(new ScriptedResponse("POST", "/search/jql", 503, "{}"));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.All(h.Fake.Requests, r => Assert.Equal(h.Fake.ExpectedAuthorization, r.Header("Authorization")));
@@ -215,7 +286,7 @@ public sealed class JiraReportSinkTests
     {
         await using var h = new JiraSinkHarness(configure: o => o.ApiToken = "not-the-token");
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("401", result.Error, StringComparison.Ordinal);
@@ -228,8 +299,8 @@ public sealed class JiraReportSinkTests
     {
         await using var h = new JiraSinkHarness(apiVersion: 2);
 
-        var first = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], CancellationToken.None);
-        var second = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var first = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
+        var second = await h.Sink.DeliverAsync(h.Files.Create(Workbook, OnDemandRun), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.Empty(h.Fake.Problems);
         Assert.True(first.Succeeded, first.Error);
@@ -251,7 +322,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness(configure: o => o.DryRun = true);
         var artifact = h.Files.Create(Workbook);
 
-        var result = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(artifact, [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(h.Fake.Requests);
@@ -273,7 +344,7 @@ public sealed class JiraReportSinkTests
     {
         await using var h = new JiraSinkHarness(configure: o => o.AttachmentMaxBytes = 1000);
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [JiraSinkHarness.S3Result()], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(h.Fake.RequestsTo("POST", "/attachments"));
@@ -286,7 +357,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness();
         h.Fake.Script(new ScriptedResponse("POST", "/attachments", 413, """{"errorMessages":["The file is too large"]}"""));
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         var issue = Assert.Single(h.Fake.Issues);
@@ -301,7 +372,7 @@ public sealed class JiraReportSinkTests
         await using var h = new JiraSinkHarness();
         var annotation = "h1. " + new string('A', 10_000);
 
-        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook, accountName: Hostile, annotation: annotation), [], CancellationToken.None);
+        var result = await h.Sink.DeliverAsync(h.Files.Create(Workbook, accountName: Hostile, annotation: annotation), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Empty(h.Fake.Problems);
@@ -318,7 +389,7 @@ public sealed class JiraReportSinkTests
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Sink.DeliverAsync(h.Files.Create(Workbook), [], cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => h.Sink.DeliverAsync(h.Files.Create(Workbook), [], new MemoryJournal(), cancellation.Token));
     }
 
     private static List<(string Text, string? Href)> AdfTexts(JsonNode node)

@@ -2,7 +2,9 @@ using System.Text;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 
@@ -14,9 +16,10 @@ public sealed class JiraSinkHarness : IAsyncDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 7, 0, 0, TimeSpan.Zero);
 
-    private readonly HttpClient _http = new();
+    private readonly HttpClient _http;
 
-    public JiraSinkHarness(int apiVersion = 3, Action<JiraOptions>? configure = null)
+    /// <param name="realTime">Run the sink on the real clock (waits take their time) instead of the instant one.</param>
+    public JiraSinkHarness(int apiVersion = 3, Action<JiraOptions>? configure = null, bool realTime = false)
     {
         var authorization = apiVersion == 3
             ? "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Email}:{Token}"))
@@ -31,7 +34,17 @@ public sealed class JiraSinkHarness : IAsyncDisposable
             ApiVersion = apiVersion,
         };
         configure?.Invoke(Options);
-        Sink = new JiraReportSink(_http, Microsoft.Extensions.Options.Options.Create(Options), Memory, Time, Logger);
+
+        // The pipelines the service registers: retries on the test's instant clock, the attempt timeout on real time.
+        var retry = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        JiraResilience.AddRetryAndCircuitBreaker(retry, Options, realTime ? TimeProvider.System : Time, Logger);
+        var attempt = new ResiliencePipelineBuilder<HttpResponseMessage>();
+        JiraResilience.AddAttemptTimeout(attempt, Options);
+        _http = new HttpClient(new ResilienceHandler(retry.Build()) { InnerHandler = new ResilienceHandler(attempt.Build()) { InnerHandler = new SocketsHttpHandler() } })
+        {
+            Timeout = Timeout.InfiniteTimeSpan,
+        };
+        Sink = new JiraReportSink(_http, Microsoft.Extensions.Options.Options.Create(Options), Memory, realTime ? TimeProvider.System : Time, Logger);
     }
 
     public FakeJira Fake { get; }
@@ -47,6 +60,9 @@ public sealed class JiraSinkHarness : IAsyncDisposable
     public JiraReportSink Sink { get; }
 
     public TestArtifacts Files { get; } = new();
+
+    /// <summary>The run's journal, kept between deliveries as the run's state would be.</summary>
+    public MemoryJournal Journal { get; } = new();
 
     public static DeliveryResult S3Result(string key = "reports/2026/2026-W48/compliance-report-2026-W48.xlsx") =>
         new("s3", true, $"s3://sec-reports/{key}", $"https://sec-reports.s3.eu-west-1.amazonaws.com/{key}?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=abc", null);

@@ -42,7 +42,9 @@ public sealed class DeliveryEndToEndTests(MotoServer moto) : IAsyncLifetime
         IReportSink[] sinks = [jira.Sink, s3Sink];
 
         var first = await RunAsync(sinks, jira.Files.Create(TestArtifacts.RandomBytes(20_000, seed: 1)));
-        var second = await RunAsync(sinks, jira.Files.Create(TestArtifacts.RandomBytes(20_000, seed: 2)));
+        // The week run again after a failure: a new run, the same scheduled key and the week's issue.
+        var rerun = TestArtifacts.ScheduledRun() with { RunId = "2026-W48-rerun-2" };
+        var second = await RunAsync(sinks, jira.Files.Create(TestArtifacts.RandomBytes(20_000, seed: 2), rerun));
 
         Assert.All(first.Concat(second), r => Assert.True(r.Succeeded, r.Error));
         var objects = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
@@ -65,7 +67,7 @@ public sealed class DeliveryEndToEndTests(MotoServer moto) : IAsyncLifetime
         var results = new List<DeliveryResult>();
         foreach (var sink in sinks.OrderBy(s => s.Order))
         {
-            results.Add(await sink.DeliverAsync(artifact, results, CancellationToken.None));
+            results.Add(await sink.DeliverAsync(artifact, results, new MemoryJournal(), CancellationToken.None));
         }
 
         return results;

@@ -52,7 +52,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         var bytes = TestArtifacts.RandomBytes(40_000);
 
-        var result = await Sink().DeliverAsync(_files.Create(bytes), [], CancellationToken.None);
+        var result = await Sink().DeliverAsync(_files.Create(bytes), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal("s3", result.Sink);
@@ -72,10 +72,10 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     public async Task Re_running_the_week_overwrites_the_same_key()
     {
         var sink = Sink();
-        await sink.DeliverAsync(_files.Create(TestArtifacts.RandomBytes(1000, seed: 1)), [], CancellationToken.None);
+        await sink.DeliverAsync(_files.Create(TestArtifacts.RandomBytes(1000, seed: 1)), [], new MemoryJournal(), CancellationToken.None);
         var second = TestArtifacts.RandomBytes(2000, seed: 2);
 
-        var result = await sink.DeliverAsync(_files.Create(second), [], CancellationToken.None);
+        var result = await sink.DeliverAsync(_files.Create(second), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var listed = await _s3.ListObjectsV2Async(new ListObjectsV2Request { BucketName = Bucket });
@@ -88,7 +88,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         var bytes = TestArtifacts.RandomBytes(30_000, seed: 3);
 
-        var result = await Sink().DeliverAsync(_files.Create(bytes), [], CancellationToken.None);
+        var result = await Sink().DeliverAsync(_files.Create(bytes), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.StartsWith($"{_moto.Endpoint}/{Bucket}/{Key}?", result.Link, StringComparison.Ordinal);
@@ -101,7 +101,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task The_link_lifetime_follows_Report_PresignedUrlLifetime()
     {
-        var result = await Sink(o => o.PresignedUrlLifetime = TimeSpan.FromHours(12)).DeliverAsync(_files.Create([1, 2, 3]), [], CancellationToken.None);
+        var result = await Sink(o => o.PresignedUrlLifetime = TimeSpan.FromHours(12)).DeliverAsync(_files.Create([1, 2, 3]), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.InRange(ExpiresSeconds(result.Link!), 43_200 - 5, 43_200 + 5);
     }
@@ -111,7 +111,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         var bytes = TestArtifacts.RandomBytes(7 * 1024 * 1024, seed: 4);
 
-        var result = await Sink(o => o.MultipartThresholdBytes = S3DeliveryOptions.MinMultipartThresholdBytes).DeliverAsync(_files.Create(bytes), [], CancellationToken.None);
+        var result = await Sink(o => o.MultipartThresholdBytes = S3DeliveryOptions.MinMultipartThresholdBytes).DeliverAsync(_files.Create(bytes), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var head = await _s3.GetObjectMetadataAsync(Bucket, Key);
@@ -127,7 +127,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         const string KmsKey = "arn:aws:kms:us-east-1:123456789012:key/0b5f2a42-6c1e-4f0e-9d7a-3c1d2e4f5a6b";
 
-        var result = await Sink(o => o.KmsKeyId = KmsKey).DeliverAsync(_files.Create([1, 2, 3]), [], CancellationToken.None);
+        var result = await Sink(o => o.KmsKeyId = KmsKey).DeliverAsync(_files.Create([1, 2, 3]), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         var head = await _s3.GetObjectMetadataAsync(Bucket, Key);
@@ -138,7 +138,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_missing_bucket_is_a_failure_result_naming_the_bucket()
     {
-        var result = await Sink(o => o.S3Bucket = "no-such-report-bucket").DeliverAsync(_files.Create([1, 2, 3]), [], CancellationToken.None);
+        var result = await Sink(o => o.S3Bucket = "no-such-report-bucket").DeliverAsync(_files.Create([1, 2, 3]), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Null(result.Location);
@@ -152,7 +152,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sink().DeliverAsync(_files.Create([1, 2, 3]), [], cancellation.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Sink().DeliverAsync(_files.Create([1, 2, 3]), [], new MemoryJournal(), cancellation.Token));
     }
 
     [Fact]
@@ -160,7 +160,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     {
         var artifact = _files.Create([1]) with { LocalPath = Path.Combine(_files.Directory, "gone.xlsx") };
 
-        var result = await Sink().DeliverAsync(artifact, [], CancellationToken.None);
+        var result = await Sink().DeliverAsync(artifact, [], new MemoryJournal(), CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Contains("gone.xlsx does not exist", result.Error, StringComparison.Ordinal);
@@ -170,9 +170,9 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
     public async Task An_on_demand_run_goes_to_the_week_folder_under_its_own_name()
     {
         var run = TestArtifacts.ScheduledRun() with { RunId = "od-20261125-0930", Trigger = RunTrigger.OnDemand };
-        await Sink().DeliverAsync(_files.Create([9], run: TestArtifacts.ScheduledRun()), [], CancellationToken.None);
+        await Sink().DeliverAsync(_files.Create([9], run: TestArtifacts.ScheduledRun()), [], new MemoryJournal(), CancellationToken.None);
 
-        var result = await Sink().DeliverAsync(_files.Create([1, 2], run: run), [], CancellationToken.None);
+        var result = await Sink().DeliverAsync(_files.Create([1, 2], run: run), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(result.Succeeded, result.Error);
         Assert.Equal($"s3://{Bucket}/reports/2026/2026-W48/compliance-report-2026-W48-od-20261125-0930.xlsx", result.Location);
@@ -203,7 +203,7 @@ public sealed class S3ReportSinkTests : IAsyncLifetime, IDisposable
             await using var provider = new ServiceCollection().AddLogging().AddReportDelivery(configuration).BuildServiceProvider();
             var sink = Assert.Single(provider.GetServices<IReportSink>());
 
-            var result = await sink.DeliverAsync(_files.Create([4, 5, 6]), [], CancellationToken.None);
+            var result = await sink.DeliverAsync(_files.Create([4, 5, 6]), [], new MemoryJournal(), CancellationToken.None);
 
             Assert.True(result.Succeeded, result.Error);
             Assert.Equal([4, 5, 6], await ReadAsync("env/2026/2026-W48/compliance-report-2026-W48.xlsx"));

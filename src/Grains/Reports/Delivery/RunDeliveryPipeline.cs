@@ -1,3 +1,4 @@
+using System.Globalization;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using Microsoft.Extensions.Logging;
@@ -6,26 +7,59 @@ namespace ComplianceReport.Grains.Reports.Delivery;
 
 /// <summary>
 /// The Delivering phase of a run: hands the built report to each sink in order, once. A sink's
-/// result is saved before the next one starts, so a run resumed on another silo skips what was
-/// already delivered.
+/// result is saved before the next one starts, and sinks journal their intents in the run's
+/// state, so a run resumed on another silo skips what was delivered and checks what may have been.
+/// Silos share no disk: when the workbook is not on this silo's disk it is rebuilt from the
+/// persisted scans first. The whole phase is bounded by <c>Report:DeliveryTimeout</c>.
 /// </summary>
-internal sealed class RunDeliveryPipeline(IEnumerable<IReportSink> sinks, ILogger logger)
+internal sealed class RunDeliveryPipeline(IEnumerable<IReportSink> sinks, TimeSpan deadline, ILogger logger)
 {
-    /// <param name="deliveries">The run's persisted results; updated in place.</param>
-    /// <param name="saveAsync">Persists the run's state (with <paramref name="deliveries"/>).</param>
-    public async Task DeliverAsync(ReportArtifact artifact, List<DeliveryResult> deliveries, Func<CancellationToken, Task> saveAsync, CancellationToken cancellationToken)
+    /// <param name="runId">The run, for the log.</param>
+    /// <param name="state">The run's state: its workbook path, deliveries and journal are updated in place.</param>
+    /// <param name="artifactFor">The report's figures for the workbook at a path.</param>
+    /// <param name="rebuildAsync">Writes the workbook again from the persisted scans; returns its path.</param>
+    /// <param name="saveAsync">Persists the run's state.</param>
+    public async Task DeliverAsync(
+        string runId,
+        RunState state,
+        Func<string, ReportArtifact> artifactFor,
+        Func<CancellationToken, Task<string>> rebuildAsync,
+        Func<CancellationToken, Task> saveAsync,
+        CancellationToken cancellationToken)
     {
-        foreach (var sink in sinks.OrderBy(x => x.Order))
+        var ordered = sinks.OrderBy(x => x.Order).ToList();
+        if (ordered.TrueForAll(sink => state.Deliveries.Exists(d => d.Sink == sink.Name && d.Succeeded)))
         {
-            if (deliveries.Exists(d => d.Sink == sink.Name && d.Succeeded))
+            return;
+        }
+
+        if (state.WorkbookPath is null || !File.Exists(state.WorkbookPath))
+        {
+            var lost = state.WorkbookPath ?? "(none)";
+            state.WorkbookPath = await rebuildAsync(cancellationToken);
+            ReportRunLog.WorkbookRebuilt(logger, runId, lost, state.WorkbookPath);
+            await saveAsync(cancellationToken);
+        }
+
+        var artifact = artifactFor(state.WorkbookPath);
+        var journal = new RunDeliveryJournal(state.DeliveryJournal, saveAsync);
+        using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bounded.CancelAfter(deadline);
+        foreach (var sink in ordered)
+        {
+            if (state.Deliveries.Exists(d => d.Sink == sink.Name && d.Succeeded))
             {
-                continue; // Delivered before a resume: do not upload or ticket twice.
+                continue; // Delivered before a resume or a redelivery: do not upload or ticket twice.
             }
 
             DeliveryResult result;
             try
             {
-                result = await sink.DeliverAsync(artifact, deliveries.ToList(), cancellationToken);
+                result = await sink.DeliverAsync(artifact, state.Deliveries.ToList(), journal, bounded.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                result = new DeliveryResult(sink.Name, false, null, null, string.Create(CultureInfo.InvariantCulture, $"Delivery did not finish within Report:DeliveryTimeout ({deadline})."));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -37,8 +71,8 @@ internal sealed class RunDeliveryPipeline(IEnumerable<IReportSink> sinks, ILogge
                 ReportRunLog.DeliveryFailed(logger, artifact.Run.RunId, sink.Name, result.Error ?? "unknown");
             }
 
-            deliveries.RemoveAll(d => d.Sink == result.Sink);
-            deliveries.Add(result);
+            state.Deliveries.RemoveAll(d => d.Sink == result.Sink);
+            state.Deliveries.Add(result);
             await saveAsync(cancellationToken);
         }
     }
