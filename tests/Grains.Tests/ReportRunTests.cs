@@ -138,6 +138,20 @@ public sealed class ReportRunTests(ClusterFixture fixture)
         Assert.Equal(RunPhase.Completed, latest!.Phase);
     }
 
+    [Fact]
+    public async Task Five_concurrent_report_runs_start_one_run_and_the_others_attach_to_it()
+    {
+        var starts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Report.StartOnDemandRunAsync(new OnDemandRunRequest(null), CancellationToken.None)));
+
+        var runId = Assert.Single(starts.Select(s => s.Run.RunId).Distinct());
+        Assert.Equal(4, starts.Count(s => s.AttachedToExisting));
+        var status = await RunWaiter.FinishedAsync(fixture.Grains, runId);
+        Assert.Equal(RunPhase.Completed, status.Phase);
+        Assert.Single(Directory.GetFiles(fixture.OutputDirectory, $"compliance-report-{runId}.xlsx"));
+        var runs = await Report.ListRunsAsync(CancellationToken.None);
+        Assert.Single(runs, r => r.RunId == runId);
+    }
+
     private static string Key(string account, string region, string rule, string type, string id, string? name) =>
         $"{account}|{region}|{rule}|{type}|{id}|{name}";
 }
