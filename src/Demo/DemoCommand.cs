@@ -24,6 +24,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         + "Writes the workbook and the Jira ticket it would open to --out, then keeps the silo up for the CLI (--once: exit instead).";
 
     private const string DefaultUrls = "http://127.0.0.1:5080";
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -36,7 +37,6 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         try
         {
             await using var simulator = await SimulatorApp.StartAsync(SimulatorSettings(settings), cancellationToken);
-            Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}");
 
             var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
             await using var silo = await SimulatedSilo.StartAsync(
@@ -59,6 +59,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 },
                 cancellationToken);
 
+            Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}");
             var started = await silo.StartScheduledRunAsync(cancellationToken);
             Console.WriteLine($"Run {started.RunId}: the week's scheduled report, started now");
             var status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
@@ -71,7 +72,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             }
 
             PrintCliHints(silo);
-            await silo.App.WaitForShutdownAsync(cancellationToken);
+            await ServeAsync(silo, output, cancellationToken);
             return exitCode;
         }
         catch (Exception ex) when (ex is ConfigurationErrorException or OptionsValidationException)
@@ -87,6 +88,31 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         {
             output.Close();
         }
+    }
+
+    /// <summary>Until Ctrl+C: the runs the CLI starts write into the work folder; move their files up once none is in progress.</summary>
+    private static async Task ServeAsync(SimulatedSilo silo, DemoOutput output, CancellationToken cancellationToken)
+    {
+        var report = silo.Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default);
+        var shutdown = silo.App.WaitForShutdownAsync(cancellationToken);
+        using var timer = new PeriodicTimer(PublishInterval);
+        while (await Task.WhenAny(shutdown, timer.WaitForNextTickAsync(cancellationToken).AsTask()) != shutdown)
+        {
+            try
+            {
+                var runs = await report.ListRunsAsync(cancellationToken);
+                if (runs.All(r => r.IsFinished))
+                {
+                    output.Publish();
+                }
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // Shutting down: the final publish happens on the way out.
+            }
+        }
+
+        await shutdown;
     }
 
     private static void PrintCliHints(SimulatedSilo silo)
