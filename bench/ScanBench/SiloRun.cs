@@ -1,18 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
-using ComplianceReport.AwsSimulator;
-using ComplianceReport.Compliance;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
-using ComplianceReport.Silo.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using ComplianceReport.SimulatedEnvironment;
 
 namespace ComplianceReport.ScanBench;
 
@@ -26,25 +16,19 @@ public static class SiloRun
 
     public static async Task<SiloRunResult> RunAsync(BenchArguments arguments, SimulatorProcess simulator, string outputDirectory, bool collectFindings)
     {
-        // The silo reaches the simulator exactly as it would reach AWS: endpoint and hub keys from the environment.
-        Environment.SetEnvironmentVariable("AWS_ENDPOINT_URL", simulator.Endpoint.ToString().TrimEnd('/'));
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", SimulatorOptions.DefaultHubKeyId);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SimulatorOptions.DefaultHubSecret);
-        Environment.SetEnvironmentVariable("AWS_REGION", "us-east-1");
+        var connection = new SimulatorConnection(simulator.Endpoint, simulator.ManagementAccountId, arguments.RegionNames());
+        await using var silo = await SimulatedSilo.StartAsync(connection, new SimulatedSiloOptions
+        {
+            Configuration = Configuration(arguments, outputDirectory),
+            FreePorts = true,
+        });
 
-        var builder = WebApplication.CreateBuilder([]);
-        builder.Configuration.AddInMemoryCollection(Configuration(arguments, simulator, outputDirectory));
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.AddComplianceSilo();
-        await using var app = builder.Build();
-        await app.StartAsync();
-
-        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var grains = silo.Grains;
         var stopwatch = Stopwatch.StartNew();
-        var status = await grains.GetGrain<IReportGrain>(ReportGrainKeys.Default)
-            .StartWeeklyRunAsync(IsoWeek.Of(DateTimeOffset.UtcNow), RunTrigger.OnDemand, CancellationToken.None);
-        var run = grains.GetGrain<IReportRunGrain>(status.RunId);
+
+        // What the weekly reminder starts: the bench measures the product's weekly report.
+        var started = await silo.StartScheduledRunAsync();
+        var run = grains.GetGrain<IReportRunGrain>(started.RunId);
         TimeSpan? scanningAt = null;
         var doneAtWalkEnd = 0;
         TimeSpan? buildingAt = null;
@@ -52,34 +36,32 @@ public static class SiloRun
         var lastDone = -1;
         long heapPeak = 0;
         var lastPrinted = TimeSpan.Zero;
-        while (!status.IsFinished)
+        var status = await silo.WaitAsync(started.RunId, PollInterval, s =>
         {
-            await Task.Delay(PollInterval);
-            status = await run.GetStatusAsync(CancellationToken.None);
             heapPeak = Math.Max(heapPeak, GC.GetGCMemoryInfo().HeapSizeBytes);
-            if (status.Phase >= RunPhase.Scanning && scanningAt is null)
+            if (s.Phase >= RunPhase.Scanning && scanningAt is null)
             {
                 scanningAt = stopwatch.Elapsed;
-                doneAtWalkEnd = status.AccountsDone;
+                doneAtWalkEnd = s.AccountsDone;
             }
 
-            if (status.Phase >= RunPhase.Building && buildingAt is null)
+            if (s.Phase >= RunPhase.Building && buildingAt is null)
             {
                 buildingAt = stopwatch.Elapsed;
             }
 
-            if (status.Phase >= RunPhase.Delivering && deliveringAt is null)
+            if (s.Phase >= RunPhase.Delivering && deliveringAt is null)
             {
                 deliveringAt = stopwatch.Elapsed;
             }
 
-            if (stopwatch.Elapsed - lastPrinted >= TimeSpan.FromSeconds(5) && status.AccountsDone != lastDone)
+            if (stopwatch.Elapsed - lastPrinted >= TimeSpan.FromSeconds(5) && s.AccountsDone != lastDone)
             {
                 lastPrinted = stopwatch.Elapsed;
-                lastDone = status.AccountsDone;
-                Console.WriteLine($"  {stopwatch.Elapsed.TotalSeconds,6:F1} s  {status.Phase,-11} {status.AccountsDone}/{status.AccountsTotal} accounts, silo RSS {ProcessMemory.CurrentMiB(Environment.ProcessId):F0} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB");
+                lastDone = s.AccountsDone;
+                Console.WriteLine($"  {stopwatch.Elapsed.TotalSeconds,6:F1} s  {s.Phase,-11} {s.AccountsDone}/{s.AccountsTotal} accounts, silo RSS {ProcessMemory.CurrentMiB(Environment.ProcessId):F0} MiB, GC heap {GC.GetGCMemoryInfo().HeapSizeBytes / 1048576.0:F0} MiB");
             }
-        }
+        });
 
         var wall = stopwatch.Elapsed;
         var peak = ProcessMemory.PeakMiB(Environment.ProcessId);
@@ -89,7 +71,6 @@ public static class SiloRun
         System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
         var liveMiB = GC.GetTotalMemory(forceFullCollection: true) / 1048576.0;
         var findings = collectFindings ? await CollectFindingsAsync(grains, run, status.RunId) : null;
-        await app.StopAsync();
         return new SiloRunResult(status, wall, scanningAt ?? wall, doneAtWalkEnd, buildingAt ?? wall, deliveringAt ?? wall, peak, heapPeak / 1048576.0, liveMiB, findings);
     }
 
@@ -107,35 +88,11 @@ public static class SiloRun
         return findings;
     }
 
-    private static Dictionary<string, string?> Configuration(BenchArguments arguments, SimulatorProcess simulator, string outputDirectory)
+    private static Dictionary<string, string?> Configuration(BenchArguments arguments, string outputDirectory) => new()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Organization:ManagementAccountId"] = simulator.ManagementAccountId,
-            ["Scan:RequestsPerSecond"] = "1",
-            ["Scan:RequestsBurst"] = "2",
-            ["Scan:MaxConcurrentAccounts"] = arguments.MaxConcurrentAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Report:OutputDirectory"] = outputDirectory,
-            ["Jira:DryRun"] = "true",
-            ["Jira:ProjectKey"] = "SEC",
-            ["Cluster:Clustering"] = "Localhost",
-            ["Cluster:Storage"] = "Memory",
-            ["Cluster:SiloPort"] = FreePort(),
-            ["Cluster:GatewayPort"] = FreePort(),
-        };
-        var regions = arguments.RegionNames();
-        for (var i = 0; i < regions.Count; i++)
-        {
-            settings[$"Organization:Regions:{i}"] = regions[i];
-        }
-
-        return settings;
-    }
-
-    private static string FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+        ["Scan:RequestsPerSecond"] = "1",
+        ["Scan:RequestsBurst"] = "2",
+        ["Scan:MaxConcurrentAccounts"] = arguments.MaxConcurrentAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Report:OutputDirectory"] = outputDirectory,
+    };
 }

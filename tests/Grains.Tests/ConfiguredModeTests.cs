@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ComplianceReport.AwsSimulator;
+using ComplianceReport.SimulatedEnvironment;
 using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Grains.Tests;
@@ -40,23 +40,7 @@ public sealed partial class ConfiguredModeTests(DemoProcess demo)
                 [DemoProcess.BinPath("src/Silo", "ComplianceReport.Silo.dll")],
                 httpPort,
                 TimeSpan.FromMinutes(2),
-                new Dictionary<string, string>
-                {
-                    ["AWS_ENDPOINT_URL"] = $"http://127.0.0.1:{simulatorPort}",
-                    ["AWS_ACCESS_KEY_ID"] = SimulatorOptions.DefaultHubKeyId,
-                    ["AWS_SECRET_ACCESS_KEY"] = SimulatorOptions.DefaultHubSecret,
-                    ["AWS_REGION"] = "us-east-1",
-                    ["Organization__ManagementAccountId"] = management,
-                    ["Organization__Regions__0"] = "us-east-1",
-                    ["Organization__Regions__1"] = "eu-west-1",
-                    ["Scan__RequestsPerSecond"] = "20",
-                    ["Report__OutputDirectory"] = output,
-                    ["Jira__DryRun"] = "true",
-                    ["Jira__ProjectKey"] = "SEC",
-                    ["Cluster__SiloPort"] = Invariant(FreePort.Next()),
-                    ["Cluster__GatewayPort"] = Invariant(gatewayPort),
-                    ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort}",
-                });
+                SiloEnvironment(simulatorPort, management, output, gatewayPort, httpPort));
 
             var run = await RunCliUntilSiloAnswersAsync(gatewayPort);
             Assert.True(run.ExitCode == 0, run.Error + run.Output + silo.Output);
@@ -70,6 +54,18 @@ public sealed partial class ConfiguredModeTests(DemoProcess demo)
         {
             Directory.Delete(output, recursive: true);
         }
+    }
+
+    /// <summary>The production silo's environment as an operator would set it, pointed at the simulator.</summary>
+    private static Dictionary<string, string> SiloEnvironment(int simulatorPort, string management, string output, int gatewayPort, int httpPort)
+    {
+        var environment = new SimulatorConnection(new Uri($"http://127.0.0.1:{Invariant(simulatorPort)}"), management, ["us-east-1", "eu-west-1"]).SiloEnvironment();
+        environment["Scan__RequestsPerSecond"] = "20";
+        environment["Report__OutputDirectory"] = output;
+        environment["Cluster__SiloPort"] = Invariant(FreePort.Next());
+        environment["Cluster__GatewayPort"] = Invariant(gatewayPort);
+        environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{Invariant(httpPort)}";
+        return environment;
     }
 
     private static async Task<(int ExitCode, string Output, string Error)> RunCliUntilSiloAnswersAsync(int gatewayPort)

@@ -12,6 +12,7 @@ public sealed class DemoAndCliTests(DemoProcess demo)
     {
         var workbook = Assert.Single(Directory.GetFiles(demo.OutputDirectory, "compliance-report-*.xlsx"));
         Assert.Matches(@"compliance-report-\d{4}-W\d{2}\.xlsx$", workbook);
+        Assert.Contains("Scheduled", demo.Output, StringComparison.Ordinal);
         Assert.Single(Directory.GetFiles(demo.OutputDirectory, "*.json"));
 
         // The management account plus the members, every one on the Accounts sheet.
@@ -132,6 +133,6 @@ public sealed class DemoAndCliTests(DemoProcess demo)
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("No ComplianceReport silo answered", result.Error, StringComparison.Ordinal);
-        Assert.Contains("dotnet run --project src/Silo -- demo", result.Error, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Demo", result.Error, StringComparison.Ordinal);
     }
 }

@@ -5,8 +5,8 @@ using ComplianceReport.TestSupport;
 namespace ComplianceReport.Grains.Tests;
 
 /// <summary>
-/// The demo as a user starts it: the built silo as a separate process (simulator in-process,
-/// one-silo localhost cluster), left running for the CLI. Ports are free ones, not the defaults.
+/// The demo as a user starts it: the built demo host as a separate process (simulator and silo
+/// in-process, one-silo localhost cluster), left running for the CLI. Ports are free ones, not the defaults.
 /// </summary>
 public sealed class DemoProcess : IAsyncLifetime
 {
@@ -54,7 +54,7 @@ public sealed class DemoProcess : IAsyncLifetime
         var siloPort = FreePort.Next();
         _silo = await ServerProcess.StartAsync(
             "dotnet",
-            [BinPath("src/Silo", "ComplianceReport.Silo.dll"), "demo", "--accounts", Accounts.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory],
+            [BinPath("src/Demo", "ComplianceReport.Demo.dll"), "--accounts", Accounts.ToString(CultureInfo.InvariantCulture), "--out", OutputDirectory],
             HttpPort,
             TimeSpan.FromMinutes(2),
             new Dictionary<string, string>
@@ -92,15 +92,23 @@ public sealed class DemoProcess : IAsyncLifetime
     }
 
     /// <summary>Runs the built CLI as a process and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunCliAsync(IDictionary<string, string> environment, params string[] args)
+    public static Task<(int ExitCode, string Output, string Error)> RunCliAsync(IDictionary<string, string> environment, params string[] args) =>
+        RunAsync(BinPath("src/Client", "ComplianceReport.Client.dll"), Environment.CurrentDirectory, environment, args);
+
+    /// <summary>Runs the built demo as a process from <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunDemoAsync(string workingDirectory, params string[] args) =>
+        RunAsync(BinPath("src/Demo", "ComplianceReport.Demo.dll"), workingDirectory, new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assembly, string workingDirectory, IDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(BinPath("src/Client", "ComplianceReport.Client.dll"));
+        info.ArgumentList.Add(assembly);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -67,7 +67,7 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
             {
                 var port = configuration["Cluster:GatewayPort"] ?? "30000";
                 await error.WriteLineAsync(
-                    $"No ComplianceReport silo answered (gateway port {port}): start one with 'dotnet run --project src/Silo -- demo', or set Cluster__* to reach yours. ({ex.GetType().Name})");
+                    $"No ComplianceReport silo answered (gateway port {port}): start one with 'dotnet run --project src/Demo', or set Cluster__* to reach yours. ({ex.GetType().Name})");
                 return Failure;
             }
 

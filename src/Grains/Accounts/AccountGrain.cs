@@ -122,7 +122,7 @@ public sealed class AccountGrain(
         AccountScan scan;
         if (account.Status != AccountStatus.Active)
         {
-            var error = new ScanError(ScanErrorKind.Suspended, $"Account is {account.Status}: not scanned.");
+            var error = new ScanError(ScanErrorKind.Suspended, $"its status in AWS Organizations is {account.Status}");
             scan = new AccountScan(account, AccountScanStatus.Skipped, error, [], startedAt, time.GetUtcNow(), traceId);
         }
         else

@@ -1,0 +1,170 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using ComplianceReport.AwsSimulator;
+using ComplianceReport.Grains.Interfaces.Reports;
+using ComplianceReport.Silo.Hosting;
+using ComplianceReport.SimulatedEnvironment;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ComplianceReport.Demo;
+
+/// <summary>
+/// The whole product on one machine: the AWS simulator and the production silo in this process
+/// (one-silo localhost cluster, memory storage), the current week's scheduled run, its summary;
+/// then the silo stays up for the CLI unless <c>--once</c>.
+/// </summary>
+public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
+{
+    public const string Description =
+        "Runs the weekly compliance report against a simulated AWS Organization: no AWS account, Docker or credentials needed. "
+        + "Writes the workbook and the Jira ticket it would open to --out, then keeps the silo up for the CLI (--once: exit instead).";
+
+    private const string DefaultUrls = "http://127.0.0.1:5080";
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var console = AnsiConsole.Console;
+        var live = !Console.IsOutputRedirected && console.Profile.Capabilities.Interactive;
+        var stopwatch = Stopwatch.StartNew();
+        var output = DemoOutput.Create(settings.OutputDirectory);
+        using var warnings = new WarningCollector(echo: !live);
+        try
+        {
+            await using var simulator = await SimulatorApp.StartAsync(SimulatorSettings(settings), cancellationToken);
+
+            var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+            await using var silo = await SimulatedSilo.StartAsync(
+                SimulatorConnection.Of(simulator),
+                new SimulatedSiloOptions
+                {
+                    Configuration = new Dictionary<string, string?>
+                    {
+                        ["Scan:RequestsPerSecond"] = "20",
+                        ["Report:OutputDirectory"] = output.WorkDirectory,
+                    },
+                    EnvironmentWins = true,
+                    FreePorts = settings.Once,
+                    Urls = environment["Demo:Urls"] ?? DefaultUrls,
+                    UrlsKey = "Demo:Urls",
+                    Logging = logging =>
+                    {
+                        logging.ClearProviders().SetMinimumLevel(LogLevel.Warning).AddProvider(warnings);
+                    },
+                },
+                cancellationToken);
+
+            Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}");
+            var started = await silo.StartScheduledRunAsync(cancellationToken);
+            Console.WriteLine($"Run {started.RunId}: the week's scheduled report, started now");
+            var status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
+            var moved = output.Publish();
+            DemoSummary.Print(console, status, stopwatch.Elapsed, moved, live ? warnings.Warnings : []);
+            var exitCode = status.Succeeded ? 0 : 1;
+            if (settings.Once)
+            {
+                return exitCode;
+            }
+
+            PrintCliHints(silo);
+            await ServeAsync(silo, output, cancellationToken);
+            return exitCode;
+        }
+        catch (Exception ex) when (ex is ConfigurationErrorException or OptionsValidationException)
+        {
+            Console.Error.WriteLine($"Configuration error: {ex.Message}");
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return 130;
+        }
+        finally
+        {
+            output.Close();
+        }
+    }
+
+    /// <summary>Until Ctrl+C: the runs the CLI starts write into the work folder; move their files up once none is in progress.</summary>
+    private static async Task ServeAsync(SimulatedSilo silo, DemoOutput output, CancellationToken cancellationToken)
+    {
+        var report = silo.Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default);
+        var shutdown = silo.App.WaitForShutdownAsync(cancellationToken);
+        using var timer = new PeriodicTimer(PublishInterval);
+        while (await Task.WhenAny(shutdown, timer.WaitForNextTickAsync(cancellationToken).AsTask()) != shutdown)
+        {
+            try
+            {
+                var runs = await report.ListRunsAsync(cancellationToken);
+                if (runs.All(r => r.IsFinished))
+                {
+                    output.Publish();
+                }
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                // Shutting down: the final publish happens on the way out.
+            }
+        }
+
+        await shutdown;
+    }
+
+    private static void PrintCliHints(SimulatedSilo silo)
+    {
+        var gateway = silo.Cluster.GatewayPort == 30000 ? string.Empty : $"Cluster__GatewayPort={silo.Cluster.GatewayPort.ToString(CultureInfo.InvariantCulture)} ";
+        Console.WriteLine();
+        Console.WriteLine("The silo stays up for the CLI (Ctrl+C stops it). Try:");
+        Console.WriteLine($"  {gateway}dotnet run --project src/Client -- accounts");
+        Console.WriteLine($"  {gateway}dotnet run --project src/Client -- report run --wait");
+    }
+
+    private static SimulatorOptions SimulatorSettings(Settings settings) => new()
+    {
+        Accounts = settings.Accounts,
+        Seed = settings.Seed,
+        LatencyMs = 5,
+        DenyAccounts = Math.Max(1, settings.Accounts / 50),
+        NoConfigAccounts = Math.Max(1, settings.Accounts / 40),
+        SuspendedAccounts = Math.Max(1, settings.Accounts / 60),
+    };
+
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("--accounts <N>")]
+        [Description("Member accounts in the simulated organization, 1 to 100000.")]
+        [DefaultValue(50)]
+        public int Accounts { get; init; } = 50;
+
+        [CommandOption("--out <DIR>")]
+        [Description("Where the workbook and the Jira dry-run file go, relative to the current directory.")]
+        [DefaultValue("out")]
+        public string OutputDirectory { get; init; } = "out";
+
+        [CommandOption("--once")]
+        [Description("Exit after the run (free ports are picked, so several can run at once) instead of serving the CLI.")]
+        public bool Once { get; init; }
+
+        [CommandOption("--seed <S>")]
+        [Description("Seed of the simulated organization: the same seed gives the same accounts and findings.")]
+        [DefaultValue(1)]
+        public int Seed { get; init; } = 1;
+
+        public override ValidationResult Validate()
+        {
+            if (Accounts is < 1 or > 100_000)
+            {
+                return ValidationResult.Error($"--accounts must be from 1 to 100000, not {Accounts.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            return string.IsNullOrWhiteSpace(OutputDirectory) || OutputDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0
+                ? ValidationResult.Error("--out must name a directory.")
+                : ValidationResult.Success();
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using ComplianceReport.Grains.Interfaces.Reports;
+using Spectre.Console;
+
+namespace ComplianceReport.Demo;
+
+/// <summary>
+/// The finished run, with the same figures and labels as <c>report status</c> (both read them from
+/// the run's status; nothing is recomputed here), then what was not scanned and the warnings.
+/// </summary>
+public static class DemoSummary
+{
+    private const int MaxListed = 20;
+
+    public static void Print(IAnsiConsole console, RunStatus status, TimeSpan elapsed, IReadOnlyDictionary<string, string> moved, IReadOnlyList<CollectedWarning> warnings)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        console.WriteLine();
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+        Row(grid, "Run", status.RunId);
+        Row(grid, "Trigger", status.Trigger.ToString());
+        Row(grid, "Phase", status.Phase.ToString());
+        Row(grid, "Accounts", string.Create(inv, $"{status.AccountsDone}/{status.AccountsTotal} scanned, {status.AccountsFailed} failed, {status.AccountsSkipped} skipped"));
+        Row(grid, "Non-compliant", string.Create(inv, $"{status.NonCompliantResources} resources"));
+        Row(grid, "Compliance", status.CompliancePercent is { } p ? p.ToString("P1", inv) : "n/a");
+        Row(grid, "AWS calls", string.Create(inv, $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)"));
+        Row(grid, "Workbook", Moved(status.WorkbookPath, moved) ?? string.Empty);
+        foreach (var delivery in status.Deliveries)
+        {
+            Row(grid, delivery.Sink, delivery.Succeeded ? Moved(delivery.Location, moved) ?? string.Empty : $"FAILED: {delivery.Error}");
+        }
+
+        if (status.Error is not null)
+        {
+            Row(grid, "Error", status.Error);
+        }
+
+        Row(grid, "Elapsed", string.Create(inv, $"{elapsed.TotalSeconds:F1} s"));
+        console.Write(grid);
+
+        if (status.Failures.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine(string.Create(inv, $"Not scanned ({status.Failures.Count}):"));
+            var failures = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
+            foreach (var failure in status.Failures.Take(MaxListed))
+            {
+                failures.AddRow(
+                    Markup.Escape(failure.AccountId),
+                    Markup.Escape(failure.Region ?? "all regions"),
+                    Markup.Escape(failure.Error.Kind.ToString()),
+                    Markup.Escape(failure.Error.Message));
+            }
+
+            console.Write(failures);
+            More(console, status.Failures.Count);
+        }
+
+        if (warnings.Count > 0)
+        {
+            console.WriteLine();
+            console.WriteLine(string.Create(inv, $"Warnings logged during the run ({warnings.Sum(w => w.Count)}):"));
+            foreach (var warning in warnings.Take(MaxListed))
+            {
+                console.WriteLine(string.Create(inv, $"  {warning.Count,4} x {warning.FirstMessage}"));
+            }
+
+            More(console, warnings.Count);
+        }
+    }
+
+    private static void More(IAnsiConsole console, int count)
+    {
+        if (count > MaxListed)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {count - MaxListed} more (report status, or the workbook's Errors sheet)"));
+        }
+    }
+
+    private static void Row(Grid grid, string label, string value) => grid.AddRow(Markup.Escape(label), Markup.Escape(value));
+
+    private static string? Moved(string? path, IReadOnlyDictionary<string, string> moved) =>
+        path is not null && moved.TryGetValue(path, out var now) ? now : path;
+}

@@ -1,0 +1,25 @@
+using Spectre.Console.Cli;
+
+namespace ComplianceReport.Silo.Cli;
+
+/// <summary>Runs a Spectre command app with the README's exit codes: 0, 1 on failure, 2 on bad usage.</summary>
+public static class CommandLine
+{
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(ICommandApp app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        try
+        {
+            return await app.RunAsync(args);
+        }
+        catch (CommandAppException ex)
+        {
+            // Parse and validation errors: one sentence, and where to look (no stack trace, no usage dump).
+            var message = ex.Message.TrimEnd();
+            Console.Error.WriteLine($"{message}{(message.EndsWith('.') ? string.Empty : ".")} See --help.");
+            return UsageError;
+        }
+    }
+}

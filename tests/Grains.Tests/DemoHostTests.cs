@@ -1,0 +1,86 @@
+namespace ComplianceReport.Grains.Tests;
+
+/// <summary>The demo as a new user meets it: started from their own folder, maybe twice at once.</summary>
+[Collection(DemoCollection.Name)]
+public sealed class DemoHostTests
+{
+    [Fact]
+    public async Task Two_demos_at_once_from_another_directory_both_complete_and_write_their_own_workbooks_under_it()
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-caller-").FullName;
+        try
+        {
+            // --once picks free ports, so neither waits for nor collides with the other (or the suite's demo).
+            var runs = await Task.WhenAll(
+                DemoProcess.RunDemoAsync(folder, "--once", "--accounts", "5"),
+                DemoProcess.RunDemoAsync(folder, "--once", "--accounts", "5", "--seed", "2"));
+
+            Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output + r.Error));
+            Assert.All(runs, r => Assert.Contains("Completed", r.Output, StringComparison.Ordinal));
+            var workbooks = Directory.GetFiles(Path.Combine(folder, "out"), "compliance-report-*.xlsx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+            Assert.Equal(2, workbooks.Count);
+            Assert.Matches(@"^compliance-report-\d{4}-W\d{2}-2\.xlsx$", workbooks[0]);
+            Assert.Matches(@"^compliance-report-\d{4}-W\d{2}\.xlsx$", workbooks[1]);
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "out"), "jira-ticket-*.json").Length);
+
+            // Each summary names the file it wrote, and the work folders are gone.
+            Assert.All(runs, r => Assert.Contains(Path.Combine(folder, "out", "compliance-report-"), r.Output, StringComparison.Ordinal));
+            Assert.Empty(Directory.GetDirectories(Path.Combine(folder, "out")));
+            Assert.Equal(["out"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_later_demo_in_the_same_folder_keeps_the_earlier_workbook()
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-again-").FullName;
+        try
+        {
+            var first = await DemoProcess.RunDemoAsync(folder, "--once", "--accounts", "3", "--out", "reports");
+            var firstWorkbook = Assert.Single(Directory.GetFiles(Path.Combine(folder, "reports"), "*.xlsx"));
+            var firstBytes = await File.ReadAllBytesAsync(firstWorkbook);
+
+            var second = await DemoProcess.RunDemoAsync(folder, "--once", "--accounts", "4", "--out", "reports");
+
+            Assert.True(first.ExitCode == 0 && second.ExitCode == 0, first.Output + first.Error + second.Output + second.Error);
+            Assert.Equal(2, Directory.GetFiles(Path.Combine(folder, "reports"), "*.xlsx").Length);
+            Assert.Equal(firstBytes, await File.ReadAllBytesAsync(firstWorkbook));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("--accounts", "0")]
+    [InlineData("--accounts", "many")]
+    [InlineData("dmeo")]
+    [InlineData("--acounts", "5")]
+    public async Task Bad_usage_exits_2_with_one_line(params string[] args)
+    {
+        var result = await DemoProcess.RunDemoAsync(Path.GetTempPath(), args);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(string.Empty, result.Output);
+        Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Fact]
+    public async Task Help_shows_the_options_with_examples_and_version_prints_one()
+    {
+        var help = await DemoProcess.RunDemoAsync(Path.GetTempPath(), "--help");
+        var version = await DemoProcess.RunDemoAsync(Path.GetTempPath(), "--version");
+
+        Assert.Equal(0, help.ExitCode);
+        Assert.Contains("--once", help.Output, StringComparison.Ordinal);
+        Assert.Contains("--accounts", help.Output, StringComparison.Ordinal);
+        Assert.Contains("dotnet run --project src/Demo -- --once --accounts 200", help.Output, StringComparison.Ordinal);
+        Assert.Equal(0, version.ExitCode);
+        Assert.Matches(@"^\d+\.\d+\.\d+", version.Output.Trim());
+    }
+}
