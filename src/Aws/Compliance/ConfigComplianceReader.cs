@@ -13,13 +13,15 @@ using Microsoft.Extensions.Logging;
 namespace ComplianceReport.Aws.Compliance;
 
 /// <summary>
-/// Reads one account and region of AWS Config: recorder status, every rule's compliance, every
+/// The AssumeRole source: reads one account and region of AWS Config with the account's read role
+/// (from the in-memory <see cref="AccountSessionFactory"/> cache): recorder status, every rule's compliance, every
 /// NON_COMPLIANT evaluation, and the names and tags of those resources.
 /// Speed: the NON_COMPLIANT rules are read concurrently and resource lookups start as soon as 100
 /// keys are known, so the region takes about as long as its longest same-operation chain under
 /// the per-account, region and operation rate limit, not the sum of all calls.
 /// </summary>
 public sealed class ConfigComplianceReader(
+    AccountSessionFactory sessions,
     AwsClientFactory clients,
     RequestRateLimiter limiter,
     TimeProvider time,
@@ -32,9 +34,9 @@ public sealed class ConfigComplianceReader(
 
     private readonly StringPool _strings = new(StringPool.DefaultCapacity);
 
-    public async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    public async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
-        var account = AccountSession.From(session);
+        var account = sessions.Create(accountId);
 
         // Outside the try: a denied role concerns the whole account and propagates as ScanFailedException.
         await account.EnsureAsync(cancellationToken).ConfigureAwait(false);
