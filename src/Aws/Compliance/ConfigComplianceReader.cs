@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
-using Amazon.Runtime;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.ConfigService;
 using ComplianceReport.Aws.RateLimiting;
@@ -57,7 +56,7 @@ public sealed class ConfigComplianceReader(
             var rules = (await config.DescribeComplianceByConfigRuleAsync(cancellationToken).ConfigureAwait(false))
                 .Where(r => !string.IsNullOrEmpty(r.ConfigRuleName))
                 .DistinctBy(r => r.ConfigRuleName, StringComparer.Ordinal)
-                .Select(rule => ToRule(rule, _strings))
+                .Select(rule => ToRule(rule.ConfigRuleName!, rule.Compliance, _strings))
                 .OrderBy(r => r.RuleName, StringComparer.Ordinal)
                 .ToList();
             var nonCompliantRules = rules.Where(r => r.Compliance == ComplianceType.NonCompliant).Select(r => r.RuleName).ToList();
@@ -69,28 +68,9 @@ public sealed class ConfigComplianceReader(
         {
             return NotEnabled(account.AccountId, region);
         }
-        catch (AwsServiceException ex)
+        catch (Exception ex) when (ConfigReadErrors.Describe(ex, cancellationToken) is { } error)
         {
-            var kind = ex.IsThrottling ? ScanErrorKind.Throttled
-                : ex.IsAccessDenied ? ScanErrorKind.AccessDenied
-                : ScanErrorKind.AwsError;
-            return Failed(account.AccountId, region, new ScanError(kind, $"{ex.ErrorCode ?? $"HTTP {(int)ex.StatusCode}"}: {ex.Message} (request id {ex.RequestId ?? "none"})", ex.ErrorCode), ex);
-        }
-        catch (Exception ex) when (ex is AwsMalformedResponseException or AwsPaginationException)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.MalformedResponse, ex.Message), ex);
-        }
-        catch (AwsRequestTimeoutException ex)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, ex.Message), ex);
-        }
-        catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.AwsError, $"AWS Config could not be reached: {ex.Message}"), ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, "an AWS Config call timed out"), ex);
+            return Failed(account.AccountId, region, error, ex);
         }
     }
 
@@ -277,16 +257,17 @@ public sealed class ConfigComplianceReader(
         return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
     }
 
-    private static RuleCompliance ToRule(ComplianceByConfigRule rule, StringPool strings)
+    /// <summary>A rule's compliance as Config states it (DescribeComplianceByConfigRule or its aggregate twin).</summary>
+    internal static RuleCompliance ToRule(string ruleName, ConfigCompliance? ruleCompliance, StringPool strings)
     {
-        var compliance = rule.Compliance?.ComplianceType switch
+        var compliance = ruleCompliance?.ComplianceType switch
         {
             "COMPLIANT" => ComplianceType.Compliant,
             "NON_COMPLIANT" => ComplianceType.NonCompliant,
             "NOT_APPLICABLE" => ComplianceType.NotApplicable,
             _ => ComplianceType.InsufficientData,
         };
-        var count = compliance == ComplianceType.NonCompliant ? rule.Compliance?.ComplianceContributorCount?.CappedCount : null;
-        return new RuleCompliance(strings.Share(rule.ConfigRuleName!), compliance, count);
+        var count = compliance == ComplianceType.NonCompliant ? ruleCompliance?.ComplianceContributorCount?.CappedCount : null;
+        return new RuleCompliance(strings.Share(ruleName), compliance, count);
     }
 }

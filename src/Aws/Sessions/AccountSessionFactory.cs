@@ -33,6 +33,10 @@ public sealed class AccountSessionFactory : IDisposable
     /// <summary>The list-org role (<c>Organization:ListOrgRoleName</c>) in the management account.</summary>
     public AccountSession CreateOrganizationListSession() => GetOrCreate(_organization.ManagementAccountId, _organization.ListOrgRoleName);
 
+    /// <summary>The aggregator read role (<c>Organization:AggregatorRoleName</c>) in <c>Organization:AggregatorAccountId</c>.</summary>
+    public AccountSession CreateAggregatorSession() =>
+        GetOrCreate(_organization.AggregatorAccountId ?? throw new InvalidOperationException("Organization:AggregatorAccountId is not set."), _organization.AggregatorRoleName);
+
     public static string RoleArn(string accountId, string roleName) => $"arn:aws:iam::{accountId}:role/{roleName}";
 
     public void Dispose()
