@@ -2,10 +2,11 @@ using System.Globalization;
 
 namespace ComplianceReport.Silo.Demo;
 
-/// <summary><c>demo [--accounts N] [--out DIR] [--once] [--seed S]</c>.</summary>
-public sealed record DemoArguments(int Accounts, string OutputDirectory, bool Once, int Seed)
+/// <summary><c>demo [--accounts N] [--out DIR] [--once] [--seed S] [--source assumerole|aggregator]</c>.</summary>
+/// <param name="Aggregator">Read compliance from the simulated organization's Config aggregator instead of a role in every account.</param>
+public sealed record DemoArguments(int Accounts, string OutputDirectory, bool Once, int Seed, bool Aggregator = false)
 {
-    public const string Usage = "usage: dotnet run --project src/Silo -- demo [--accounts N] [--out DIR] [--once] [--seed S]";
+    public const string Usage = "usage: dotnet run --project src/Silo -- demo [--accounts N] [--out DIR] [--once] [--seed S] [--source assumerole|aggregator]";
 
     /// <summary>Parses the arguments; returns null and an error sentence when they are wrong.</summary>
     public static DemoArguments? Parse(IReadOnlyList<string> args, out string? error)
@@ -14,6 +15,7 @@ public sealed record DemoArguments(int Accounts, string OutputDirectory, bool On
         var output = "out";
         var once = false;
         var seed = 1;
+        var aggregator = false;
         error = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -47,7 +49,22 @@ public sealed record DemoArguments(int Accounts, string OutputDirectory, bool On
                     }
 
                     break;
-                case "--accounts" or "--seed" or "--out":
+                case "--source" when i + 1 < args.Count:
+                    switch (args[++i].ToLowerInvariant())
+                    {
+                        case "assumerole":
+                            aggregator = false;
+                            break;
+                        case "aggregator":
+                            aggregator = true;
+                            break;
+                        default:
+                            error = $"--source must be assumerole or aggregator, not '{args[i]}'.";
+                            return null;
+                    }
+
+                    break;
+                case "--accounts" or "--seed" or "--out" or "--source":
                     error = $"{args[i]} needs a value.";
                     return null;
                 default:
@@ -56,6 +73,6 @@ public sealed record DemoArguments(int Accounts, string OutputDirectory, bool On
             }
         }
 
-        return new DemoArguments(accounts, output, once, seed);
+        return new DemoArguments(accounts, output, once, seed, aggregator);
     }
 }

@@ -27,7 +27,8 @@ public static class DemoCommand
 
         var stopwatch = Stopwatch.StartNew();
         await using var simulator = await SimulatorApp.StartAsync(SimulatorSettings(arguments));
-        Console.WriteLine($"AWS simulator: {arguments.Accounts} accounts at {simulator.Endpoint}");
+        Console.WriteLine($"AWS simulator: {arguments.Accounts} accounts at {simulator.Endpoint}"
+            + (arguments.Aggregator ? $", read through the Config aggregator {simulator.AggregatorName} in {simulator.AggregatorAccountId}" : string.Empty));
 
         // The silo reaches the simulator exactly as it would reach AWS: endpoint and hub keys
         // through the AWS SDK's standard environment variables.
@@ -88,6 +89,10 @@ public static class DemoCommand
         DenyAccounts = Math.Max(1, arguments.Accounts / 50),
         NoConfigAccounts = Math.Max(1, arguments.Accounts / 40),
         SuspendedAccounts = Math.Max(1, arguments.Accounts / 60),
+
+        // The aggregator's own faults, on the Errors sheet when the demo reads through it.
+        AggregatorFailedSources = arguments.Aggregator ? 1 : 0,
+        AggregatorOutdatedSources = arguments.Aggregator && arguments.Accounts > 2 ? 1 : 0,
     };
 
     private static Dictionary<string, string?> DemoConfiguration(DemoArguments arguments, SimulatorApp simulator)
@@ -102,6 +107,14 @@ public static class DemoCommand
             ["Cluster:Clustering"] = "Localhost",
             ["Cluster:Storage"] = "Memory",
         };
+        if (arguments.Aggregator)
+        {
+            settings["Organization:Source"] = "Aggregator";
+            settings["Organization:AggregatorName"] = simulator.AggregatorName;
+            settings["Organization:AggregatorAccountId"] = simulator.AggregatorAccountId;
+            settings["Organization:AggregatorRegion"] = simulator.AggregatorRegion;
+        }
+
         var regions = new SimulatorOptions().Regions;
         for (var i = 0; i < regions.Count; i++)
         {
