@@ -15,13 +15,16 @@ internal static partial class Log
     public static partial void RegionRead(ILogger logger, string accountId, string region, int ruleCount, int findingCount, long elapsedMs);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Reading account {AccountId} region {Region} failed: {ErrorKind} {ErrorCode} {ErrorMessage}")]
-    public static partial void RegionFailed(ILogger logger, string accountId, string region, string errorKind, string? errorCode, string errorMessage, Exception exception);
+    public static partial void RegionFailed(ILogger logger, string accountId, string region, string errorKind, string? errorCode, string errorMessage, Exception? exception);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning, Message = "Resource names and tags unavailable for {KeyCount} resources in account {AccountId} region {Region}: {ErrorCode}")]
     public static partial void ResourceLookupFailed(ILogger logger, int keyCount, string accountId, string region, string? errorCode);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "No early account list from organization {ManagementAccountId}, scanning waits for the OU walk: {ErrorMessage}")]
     public static partial void PreviewUnavailable(ILogger logger, string managementAccountId, string errorMessage);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Read account {AccountId} from the Config aggregator: {RuleCount} rule results, {FindingCount} non-compliant evaluations in {ElapsedMs} ms")]
+    public static partial void AggregatorAccountRead(ILogger logger, string accountId, int ruleCount, int findingCount, long elapsedMs);
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rule {ConfigRuleName} in account {AccountId} region {Region}: {FindingCount} non-compliant resources")]
     public static partial void RuleRead(ILogger logger, string configRuleName, string accountId, string region, int findingCount);

@@ -35,9 +35,9 @@ public sealed class PreviewingOrganization : IOrganizationDiscovery, ICompliance
         yield return Stray;
     }
 
-    public Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    public Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
-        _read.TryAdd(session.AccountId, 0);
+        _read.TryAdd(accountId, 0);
         if (_read.ContainsKey(Previewed.AccountId) && _read.ContainsKey(Stray.AccountId))
         {
             _previewRead.TrySetResult();
@@ -46,14 +46,14 @@ public sealed class PreviewingOrganization : IOrganizationDiscovery, ICompliance
         var finding = new ResourceEvaluation(
             "s3-bucket-versioning-enabled",
             "AWS::S3::Bucket",
-            $"bucket-{session.AccountId}",
+            $"bucket-{accountId}",
             ComplianceType.NonCompliant,
             "versioning is off",
             DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
-            $"bucket-{session.AccountId}",
+            $"bucket-{accountId}",
             new Dictionary<string, string>());
         return Task.FromResult(new RegionSnapshot(
-            session.AccountId,
+            accountId,
             region,
             RegionScanStatus.Scanned,
             null,

@@ -29,7 +29,8 @@ await using var simulator = await SimulatorApp.StartAsync(options);
 var organization = simulator.Organization;
 Console.WriteLine(
     $"organization {organization.Id}: management account {organization.ManagementAccountId}, hub account {organization.HubAccountId}, " +
-    $"{organization.Accounts.Count - 1} member accounts, regions {string.Join(',', organization.Regions)}");
+    $"{organization.Accounts.Count - 1} member accounts, regions {string.Join(',', organization.Regions)}, " +
+    $"aggregator {simulator.AggregatorName} in {simulator.AggregatorAccountId}/{simulator.AggregatorRegion}");
 // Scripts wait for exactly this line (no trailing slash).
 Console.WriteLine($"listening on http://127.0.0.1:{simulator.Endpoint.Port}");
 await stop.Task;

@@ -23,6 +23,7 @@ public sealed class SimulatorApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ComplianceWorld _world;
     private readonly SimulatorClock _clock;
+    private readonly AggregatorView _aggregator;
 
     private SimulatorApp(WebApplication app, SimulatorOptions options, Uri endpoint)
     {
@@ -31,6 +32,7 @@ public sealed class SimulatorApp : IAsyncDisposable
         Endpoint = endpoint;
         _world = app.Services.GetRequiredService<ComplianceWorld>();
         _clock = app.Services.GetRequiredService<SimulatorClock>();
+        _aggregator = app.Services.GetRequiredService<AggregatorView>();
         Counters = app.Services.GetRequiredService<SimulatorCounters>();
     }
 
@@ -48,6 +50,16 @@ public sealed class SimulatorApp : IAsyncDisposable
     public string ListOrgRoleArn => $"arn:aws:iam::{ManagementAccountId}:role/{StsHandler.ListOrgRoleName}";
 
     public SimulatedOrganization Organization => _world.Organization;
+
+    /// <summary>The member account that hosts the organization's Config aggregator (in <see cref="AggregatorRegion"/>).</summary>
+    public string AggregatorAccountId => _aggregator.AccountId;
+
+    public string AggregatorRegion => _aggregator.Region;
+
+    public string AggregatorName => _aggregator.Name;
+
+    /// <summary>The role the hub assumes in the aggregator's account to read the aggregator.</summary>
+    public string AggregatorRoleArn => $"arn:aws:iam::{AggregatorAccountId}:role/{StsHandler.AggregatorRoleName}";
 
     public SimulatorCounters Counters { get; }
 

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
-using Amazon.Runtime;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.ConfigService;
 using ComplianceReport.Aws.RateLimiting;
@@ -13,13 +12,15 @@ using Microsoft.Extensions.Logging;
 namespace ComplianceReport.Aws.Compliance;
 
 /// <summary>
-/// Reads one account and region of AWS Config: recorder status, every rule's compliance, every
+/// The AssumeRole source: reads one account and region of AWS Config with the account's read role
+/// (from the in-memory <see cref="AccountSessionFactory"/> cache): recorder status, every rule's compliance, every
 /// NON_COMPLIANT evaluation, and the names and tags of those resources.
 /// Speed: the NON_COMPLIANT rules are read concurrently and resource lookups start as soon as 100
 /// keys are known, so the region takes about as long as its longest same-operation chain under
 /// the per-account, region and operation rate limit, not the sum of all calls.
 /// </summary>
 public sealed class ConfigComplianceReader(
+    AccountSessionFactory sessions,
     AwsClientFactory clients,
     RequestRateLimiter limiter,
     TimeProvider time,
@@ -32,9 +33,9 @@ public sealed class ConfigComplianceReader(
 
     private readonly StringPool _strings = new(StringPool.DefaultCapacity);
 
-    public async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    public async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
-        var account = AccountSession.From(session);
+        var account = sessions.Create(accountId);
 
         // Outside the try: a denied role concerns the whole account and propagates as ScanFailedException.
         await account.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -55,7 +56,7 @@ public sealed class ConfigComplianceReader(
             var rules = (await config.DescribeComplianceByConfigRuleAsync(cancellationToken).ConfigureAwait(false))
                 .Where(r => !string.IsNullOrEmpty(r.ConfigRuleName))
                 .DistinctBy(r => r.ConfigRuleName, StringComparer.Ordinal)
-                .Select(rule => ToRule(rule, _strings))
+                .Select(rule => ToRule(rule.ConfigRuleName!, rule.Compliance, _strings))
                 .OrderBy(r => r.RuleName, StringComparer.Ordinal)
                 .ToList();
             var nonCompliantRules = rules.Where(r => r.Compliance == ComplianceType.NonCompliant).Select(r => r.RuleName).ToList();
@@ -67,28 +68,9 @@ public sealed class ConfigComplianceReader(
         {
             return NotEnabled(account.AccountId, region);
         }
-        catch (AwsServiceException ex)
+        catch (Exception ex) when (ConfigReadErrors.Describe(ex, cancellationToken) is { } error)
         {
-            var kind = ex.IsThrottling ? ScanErrorKind.Throttled
-                : ex.IsAccessDenied ? ScanErrorKind.AccessDenied
-                : ScanErrorKind.AwsError;
-            return Failed(account.AccountId, region, new ScanError(kind, $"{ex.ErrorCode ?? $"HTTP {(int)ex.StatusCode}"}: {ex.Message} (request id {ex.RequestId ?? "none"})", ex.ErrorCode), ex);
-        }
-        catch (Exception ex) when (ex is AwsMalformedResponseException or AwsPaginationException)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.MalformedResponse, ex.Message), ex);
-        }
-        catch (AwsRequestTimeoutException ex)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, ex.Message), ex);
-        }
-        catch (Exception ex) when (ex is AmazonClientException or HttpRequestException or IOException)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.AwsError, $"AWS Config could not be reached: {ex.Message}"), ex);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Failed(account.AccountId, region, new ScanError(ScanErrorKind.Timeout, "an AWS Config call timed out"), ex);
+            return Failed(account.AccountId, region, error, ex);
         }
     }
 
@@ -275,16 +257,17 @@ public sealed class ConfigComplianceReader(
         return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
     }
 
-    private static RuleCompliance ToRule(ComplianceByConfigRule rule, StringPool strings)
+    /// <summary>A rule's compliance as Config states it (DescribeComplianceByConfigRule or its aggregate twin).</summary>
+    internal static RuleCompliance ToRule(string ruleName, ConfigCompliance? ruleCompliance, StringPool strings)
     {
-        var compliance = rule.Compliance?.ComplianceType switch
+        var compliance = ruleCompliance?.ComplianceType switch
         {
             "COMPLIANT" => ComplianceType.Compliant,
             "NON_COMPLIANT" => ComplianceType.NonCompliant,
             "NOT_APPLICABLE" => ComplianceType.NotApplicable,
             _ => ComplianceType.InsufficientData,
         };
-        var count = compliance == ComplianceType.NonCompliant ? rule.Compliance?.ComplianceContributorCount?.CappedCount : null;
-        return new RuleCompliance(strings.Share(rule.ConfigRuleName!), compliance, count);
+        var count = compliance == ComplianceType.NonCompliant ? ruleCompliance?.ComplianceContributorCount?.CappedCount : null;
+        return new RuleCompliance(strings.Share(ruleName), compliance, count);
     }
 }

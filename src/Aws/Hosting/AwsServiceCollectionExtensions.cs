@@ -18,7 +18,7 @@ public static class AwsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the AWS adapters behind the ports <see cref="IOrganizationDiscovery"/>,
-    /// <see cref="IAccountSessionFactory"/> and <see cref="IComplianceReader"/>, with the options
+    /// and <see cref="IComplianceReader"/> (the AssumeRole or the Aggregator source, by <c>Organization:Source</c>), with the options
     /// <c>Organization</c>, <c>Scan</c> and <c>Aws</c> validated at start.
     /// Hub credentials: an <see cref="AWSCredentials"/> registered in the container wins (tests, demo);
     /// otherwise the AWS default chain (on ECS the task role). Endpoints: <c>Aws:ServiceUrl</c>,
@@ -38,9 +38,13 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<AwsClientFactory>();
         services.TryAddSingleton<RequestRateLimiter>();
         services.TryAddSingleton<AccountSessionFactory>();
-        services.TryAddSingleton<IAccountSessionFactory>(sp => sp.GetRequiredService<AccountSessionFactory>());
         services.TryAddSingleton<IOrganizationDiscovery, OrganizationDiscovery>();
-        services.TryAddSingleton<IComplianceReader, ConfigComplianceReader>();
+        services.TryAddSingleton<ConfigComplianceReader>();
+        services.TryAddSingleton<AggregatorComplianceReader>();
+        services.TryAddSingleton<IComplianceReader>(sp =>
+            sp.GetRequiredService<IOptions<OrganizationOptions>>().Value.Source == ComplianceSource.Aggregator
+                ? sp.GetRequiredService<AggregatorComplianceReader>()
+                : sp.GetRequiredService<ConfigComplianceReader>());
         return services;
     }
 

@@ -22,4 +22,26 @@ public sealed class OrganizationOptions
 
     /// <summary>The regions read in every account.</summary>
     public List<string> Regions { get; set; } = [];
+
+    /// <summary>Where compliance comes from; Organizations stays the authority for accounts, status and OU paths either way.</summary>
+    public ComplianceSource Source { get; set; } = ComplianceSource.AssumeRole;
+
+    /// <summary>The organization aggregator's name (Source = Aggregator).</summary>
+    public string? AggregatorName { get; set; }
+
+    /// <summary>The 12-digit account that holds the aggregator, usually the delegated administrator (Source = Aggregator).</summary>
+    public string? AggregatorAccountId { get; set; }
+
+    /// <summary>The region the aggregator lives in (Source = Aggregator).</summary>
+    public string? AggregatorRegion { get; set; }
+
+    /// <summary>The role the hub assumes in the aggregator's account.</summary>
+    public string AggregatorRoleName { get; set; } = "system-config-report-generator-aggregator-read-role";
+
+    /// <summary>
+    /// Also read each finding's annotation from the aggregator (Source = Aggregator). Costs one
+    /// GetAggregateComplianceDetailsByConfigRule chain per non-compliant rule per account-region, all
+    /// against the aggregator's one rate limit, which is most of the calls; off, findings carry no annotation.
+    /// </summary>
+    public bool AggregatorAnnotations { get; set; }
 }

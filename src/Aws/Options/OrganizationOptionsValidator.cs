@@ -55,7 +55,33 @@ public sealed partial class OrganizationOptionsValidator : IValidateOptions<Orga
             }
         }
 
+        if (options.Source == ComplianceSource.Aggregator)
+        {
+            ValidateAggregator(failures, options);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void ValidateAggregator(List<string> failures, OrganizationOptions options)
+    {
+        const string Section = OrganizationOptions.SectionName;
+        if (!AggregatorNamePattern().IsMatch(options.AggregatorName ?? string.Empty))
+        {
+            failures.Add($"{Section}:AggregatorName must name the Config aggregator: 1 to 256 letters, digits, '_' or '-' (got '{options.AggregatorName}'); it is required when {Section}:Source is Aggregator.");
+        }
+
+        if (!AccountId().IsMatch(options.AggregatorAccountId ?? string.Empty))
+        {
+            failures.Add($"{Section}:AggregatorAccountId must be the 12-digit account that holds the aggregator (got '{options.AggregatorAccountId}'); it is required when {Section}:Source is Aggregator.");
+        }
+
+        if (!KnownRegions.Contains(options.AggregatorRegion ?? string.Empty))
+        {
+            failures.Add($"{Section}:AggregatorRegion must be the AWS region the aggregator lives in (got '{options.AggregatorRegion}'); it is required when {Section}:Source is Aggregator.");
+        }
+
+        ValidateRoleName(failures, $"{Section}:AggregatorRoleName", options.AggregatorRoleName);
     }
 
     private static void ValidateRoleName(List<string> failures, string key, string? value)
@@ -71,6 +97,9 @@ public sealed partial class OrganizationOptionsValidator : IValidateOptions<Orga
 
     [GeneratedRegex(@"^[\w+=,.@-]{1,64}$")]
     private static partial Regex RoleName();
+
+    [GeneratedRegex(@"^[\w-]{1,256}$")]
+    private static partial Regex AggregatorNamePattern();
 
     [GeneratedRegex(@"^[\w+=,.@:/-]{2,1224}$")]
     private static partial Regex ExternalIdPattern();

@@ -1,6 +1,5 @@
 using Amazon.Runtime;
 using ComplianceReport.Compliance;
-using ComplianceReport.Compliance.Ports;
 
 namespace ComplianceReport.Aws.Sessions;
 
@@ -8,7 +7,7 @@ namespace ComplianceReport.Aws.Sessions;
 /// An assumed-role session in one account. The role is assumed on first use, the credentials are
 /// renewed before they expire, and concurrent users share one AssumeRole call.
 /// </summary>
-public sealed class AccountSession : IAccountSession
+public sealed class AccountSession
 {
     private readonly AssumedRoleCredentials _credentials;
 
@@ -22,6 +21,7 @@ public sealed class AccountSession : IAccountSession
 
     public string RoleArn => _credentials.RoleArn;
 
+    /// <summary>When the current credentials expire, if they were obtained yet.</summary>
     public DateTimeOffset? Expiration => _credentials.CurrentExpiration;
 
     /// <summary>The session's AWS credentials for SDK clients (they refresh themselves).</summary>
@@ -42,9 +42,4 @@ public sealed class AccountSession : IAccountSession
             throw new ScanFailedException(inner.Error, inner);
         }
     }
-
-    /// <summary>The adapter's own session behind a port-typed reference.</summary>
-    public static AccountSession From(IAccountSession session) =>
-        session as AccountSession
-        ?? throw new ArgumentException($"Expected a session made by {nameof(AccountSessionFactory)}, got {session.GetType().Name}.", nameof(session));
 }

@@ -1,16 +1,17 @@
 using System.Collections.Concurrent;
 using Amazon.SecurityToken;
 using ComplianceReport.Aws.Options;
-using ComplianceReport.Compliance.Ports;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReport.Aws.Sessions;
 
 /// <summary>
-/// Hands out cached assumed-role sessions: the read role in each target account and the list-org
-/// role in the management account, both assumed from the hub credentials of the STS client.
+/// The AssumeRole source's session cache: one assumed-role session per role, kept in memory only
+/// (never persisted) for the life of the process, so each account costs one STS call per session
+/// lifetime however many scans and regions use it. Sessions are the read role in each target
+/// account and the list-org role in the management account, assumed from the hub credentials.
 /// </summary>
-public sealed class AccountSessionFactory : IAccountSessionFactory, IDisposable
+public sealed class AccountSessionFactory : IDisposable
 {
     private readonly IAmazonSecurityTokenService _sts;
     private readonly OrganizationOptions _organization;
@@ -27,10 +28,14 @@ public sealed class AccountSessionFactory : IAccountSessionFactory, IDisposable
     }
 
     /// <summary>The read role (<c>Organization:ReadRoleName</c>) in <paramref name="accountId"/>; assumed on first use.</summary>
-    public IAccountSession Create(string accountId) => GetOrCreate(accountId, _organization.ReadRoleName);
+    public AccountSession Create(string accountId) => GetOrCreate(accountId, _organization.ReadRoleName);
 
     /// <summary>The list-org role (<c>Organization:ListOrgRoleName</c>) in the management account.</summary>
     public AccountSession CreateOrganizationListSession() => GetOrCreate(_organization.ManagementAccountId, _organization.ListOrgRoleName);
+
+    /// <summary>The aggregator read role (<c>Organization:AggregatorRoleName</c>) in <c>Organization:AggregatorAccountId</c>.</summary>
+    public AccountSession CreateAggregatorSession() =>
+        GetOrCreate(_organization.AggregatorAccountId ?? throw new InvalidOperationException("Organization:AggregatorAccountId is not set."), _organization.AggregatorRoleName);
 
     public static string RoleArn(string accountId, string roleName) => $"arn:aws:iam::{accountId}:role/{roleName}";
 

@@ -2,7 +2,11 @@ using ComplianceReport.Compliance.Model;
 
 namespace ComplianceReport.Compliance.Ports;
 
-/// <summary>Reads one account and region's Config compliance (fetch stage).</summary>
+/// <summary>
+/// Reads one account and region's Config compliance (fetch stage). How the data is reached is the
+/// source's business: a read role assumed in every account (sessions cached in memory by the
+/// adapter, never persisted), or the organization's Config aggregator.
+/// </summary>
 public interface IComplianceReader
 {
     /// <summary>
@@ -10,5 +14,5 @@ public interface IComplianceReader
     /// Failures that concern the whole account (the role was denied) throw <see cref="ScanFailedException"/>;
     /// failures of the region come back as a <see cref="RegionScanStatus.Failed"/> snapshot.
     /// </summary>
-    Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken);
+    Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken);
 }

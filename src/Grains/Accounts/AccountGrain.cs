@@ -18,14 +18,12 @@ namespace ComplianceReport.Grains.Accounts;
 [Reentrant]
 public sealed class AccountGrain(
     [PersistentState("account", GrainStorageNames.Compliance)] IPersistentState<AccountState> state,
-    IAccountSessionFactory sessions,
     IComplianceReader reader,
     IOptions<RunOptions> options,
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
     private readonly SemaphoreSlim _stateLock = new(1, 1);
-    private IAccountSession? _session;
     private Task<(AccountScan Scan, AwsCallCount Calls)>? _inFlight;
 
     private string AccountId => this.GetPrimaryKeyString();
@@ -127,10 +125,9 @@ public sealed class AccountGrain(
         }
         else
         {
-            _session ??= sessions.Create(account.AccountId);
             try
             {
-                var regions = await Task.WhenAll(options.Value.Regions.Select(region => ReadRegionAsync(_session, region, cancellationToken)));
+                var regions = await Task.WhenAll(options.Value.Regions.Select(region => ReadRegionAsync(account.AccountId, region, cancellationToken)));
                 scan = new AccountScan(account, ComplianceEvaluator.StatusOf(regions), null, regions, startedAt, time.GetUtcNow(), traceId);
             }
             catch (ScanFailedException ex)
@@ -181,14 +178,14 @@ public sealed class AccountGrain(
         }
     }
 
-    private async Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    private async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
         using var activity = ComplianceTelemetry.ActivitySource.StartActivity("account.scan.region");
-        activity?.SetTag("cloud.account.id", session.AccountId);
+        activity?.SetTag("cloud.account.id", accountId);
         activity?.SetTag("cloud.region", region);
         try
         {
-            var snapshot = await reader.ReadRegionAsync(session, region, cancellationToken);
+            var snapshot = await reader.ReadRegionAsync(accountId, region, cancellationToken);
             activity?.SetTag("compliance.region.status", snapshot.Status.ToString());
             if (snapshot.Status == RegionScanStatus.Failed)
             {
@@ -206,10 +203,10 @@ public sealed class AccountGrain(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // One region's unexpected failure must not lose the account's other regions.
-            AccountGrainLog.RegionFailed(logger, ex, session.AccountId, region, ex.Message);
+            AccountGrainLog.RegionFailed(logger, ex, accountId, region, ex.Message);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var error = new ScanError(ScanErrorKind.Internal, $"{ex.GetType().Name}: {ex.Message}");
-            return new RegionSnapshot(session.AccountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
+            return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class ConfigComplianceReaderTests
         var config = Scenario();
         await using var harness = new ReaderHarness(config);
 
-        var snapshot = await harness.Reader.ReadRegionAsync(harness.Session("111111111111"), "eu-west-1", CancellationToken.None);
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
 
         Assert.Equal(RegionScanStatus.Scanned, snapshot.Status);
         Assert.Null(snapshot.Error);
@@ -80,7 +80,7 @@ public sealed class ConfigComplianceReaderTests
     {
         await using var harness = new ReaderHarness(new FakeConfigService { Recording = false });
 
-        var snapshot = await harness.Reader.ReadRegionAsync(harness.Session("111111111111"), "eu-west-1", CancellationToken.None);
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
 
         Assert.Equal(RegionScanStatus.ConfigNotEnabled, snapshot.Status);
         Assert.Equal(ScanErrorKind.ConfigNotEnabled, snapshot.Error?.Kind);
@@ -96,7 +96,7 @@ public sealed class ConfigComplianceReaderTests
         config.FailingRules[Mfa] = "AccessDeniedException";
         await using var harness = new ReaderHarness(config);
 
-        var snapshot = await harness.Reader.ReadRegionAsync(harness.Session("111111111111"), "eu-west-1", CancellationToken.None);
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
 
         Assert.Equal(RegionScanStatus.Failed, snapshot.Status);
         Assert.Equal(ScanErrorKind.AccessDenied, snapshot.Error?.Kind);
@@ -111,7 +111,7 @@ public sealed class ConfigComplianceReaderTests
         config.TruncatedOperation = "DescribeComplianceByConfigRule";
         await using var harness = new ReaderHarness(config);
 
-        var snapshot = await harness.Reader.ReadRegionAsync(harness.Session("111111111111"), "eu-west-1", CancellationToken.None);
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
 
         Assert.Equal(RegionScanStatus.Failed, snapshot.Status);
         Assert.Equal(ScanErrorKind.MalformedResponse, snapshot.Error?.Kind);

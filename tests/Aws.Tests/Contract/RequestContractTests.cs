@@ -49,7 +49,7 @@ public sealed class RequestContractTests
     {
         var config = ConfigComplianceReaderTests.Scenario();
         await using var harness = new ReaderHarness(config);
-        await harness.Reader.ReadRegionAsync(harness.Session("111111111111"), "eu-west-1", CancellationToken.None);
+        await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
         using var json = new AwsJsonClient(TestCredentials.Hub, new AwsJsonClientSettings(AwsJsonService.Config, "eu-west-1", harness.Server.Endpoint));
         var client = new ConfigServiceClient(json);
         await client.DescribeConfigRulesAsync(CancellationToken.None);

@@ -34,9 +34,9 @@ public sealed class AwsServiceCollectionExtensionsTests
 
         Assert.NotNull(host.Services.GetRequiredService<IOrganizationDiscovery>());
         Assert.NotNull(host.Services.GetRequiredService<IComplianceReader>());
-        var session = host.Services.GetRequiredService<IAccountSessionFactory>().Create("210987654321");
-        Assert.Equal("arn:aws:iam::210987654321:role/system-config-report-generator-read-role", AccountSession.From(session).RoleArn);
-        Assert.Same(session, host.Services.GetRequiredService<IAccountSessionFactory>().Create("210987654321"));
+        var session = host.Services.GetRequiredService<AccountSessionFactory>().Create("210987654321");
+        Assert.Equal("arn:aws:iam::210987654321:role/system-config-report-generator-read-role", session.RoleArn);
+        Assert.Same(session, host.Services.GetRequiredService<AccountSessionFactory>().Create("210987654321"));
         Assert.Equal(2.5, host.Services.GetRequiredService<IOptions<ComplianceReport.Aws.Options.ScanOptions>>().Value.RequestsPerSecond);
     }
 

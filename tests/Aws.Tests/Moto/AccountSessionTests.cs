@@ -34,9 +34,9 @@ public sealed class AccountSessionTests(MotoOrganization organization)
 
         foreach (var accountId in Accounts)
         {
-            var session = AccountSession.From(factory.Create(accountId));
+            var session = factory.Create(accountId);
             Assert.Equal(accountId, await CallerAccountAsync(session));
-            Assert.Equal(accountId, await CallerAccountAsync(AccountSession.From(factory.Create(accountId))));
+            Assert.Equal(accountId, await CallerAccountAsync(factory.Create(accountId)));
             await session.EnsureAsync(CancellationToken.None);
             Assert.Equal(ReadRole(accountId), session.RoleArn);
             Assert.True(session.Expiration > DateTimeOffset.UtcNow.AddMinutes(50));
@@ -52,7 +52,7 @@ public sealed class AccountSessionTests(MotoOrganization organization)
         using var sts = new CountingStsClient(TestCredentials.Hub, organization.Endpoint);
         using var factory = Factory(sts, TimeProvider.System);
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => AccountSession.From(factory.Create("444444444444")).EnsureAsync(CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => factory.Create("444444444444").EnsureAsync(CancellationToken.None))));
 
         Assert.Equal(1, sts.AssumeRoleCalls(ReadRole("444444444444")));
     }

@@ -49,6 +49,32 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public void The_aggregator_source_needs_its_name_account_and_region_each_named_by_key()
+    {
+        var options = Valid();
+        options.Source = ComplianceSource.Aggregator;
+
+        var missing = new OrganizationOptionsValidator().Validate(null, options);
+
+        Assert.Equal(ComplianceSource.AssumeRole, Valid().Source);
+        Assert.Equal("system-config-report-generator-aggregator-read-role", options.AggregatorRoleName);
+        Assert.Contains("Organization:AggregatorName must name the Config aggregator", missing.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Organization:AggregatorAccountId must be the 12-digit account", missing.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Organization:AggregatorRegion must be the AWS region", missing.FailureMessage, StringComparison.Ordinal);
+
+        options.AggregatorName = "aws-controltower-GuardrailsComplianceAggregator";
+        options.AggregatorAccountId = "210987654321";
+        options.AggregatorRegion = "eu-west-1";
+        Assert.True(new OrganizationOptionsValidator().Validate(null, options).Succeeded);
+
+        options.AggregatorName = "name with spaces";
+        options.AggregatorRoleName = "role/with/slashes";
+        var bad = new OrganizationOptionsValidator().Validate(null, options);
+        Assert.Contains("Organization:AggregatorName", bad.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("Organization:AggregatorRoleName must be an IAM role name", bad.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Scan_defaults_are_valid_and_bad_values_name_their_key()
     {
         var defaults = new ScanOptions();

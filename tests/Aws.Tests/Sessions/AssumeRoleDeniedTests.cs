@@ -29,7 +29,7 @@ public sealed class AssumeRoleDeniedTests
             Microsoft.Extensions.Options.Options.Create(new OrganizationOptions { ManagementAccountId = "999999999999", Regions = ["us-east-1"] }),
             Microsoft.Extensions.Options.Options.Create(new AwsOptions { ServiceUrl = server.Endpoint }),
             TimeProvider.System);
-        var session = AccountSession.From(factory.Create("123456789012"));
+        var session = factory.Create("123456789012");
 
         var error = await Assert.ThrowsAsync<ScanFailedException>(() => session.EnsureAsync(CancellationToken.None));
 

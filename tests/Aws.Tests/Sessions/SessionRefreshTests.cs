@@ -44,7 +44,7 @@ public sealed class SessionRefreshTests
             Microsoft.Extensions.Options.Options.Create(new OrganizationOptions { ManagementAccountId = "123456789012", ExternalId = "report-external-id", Regions = ["us-east-1"] }),
             Microsoft.Extensions.Options.Options.Create(new AwsOptions { ServiceUrl = server.Endpoint }),
             clock);
-        var session = AccountSession.From(factory.Create("555555555555"));
+        var session = factory.Create("555555555555");
 
         await session.EnsureAsync(CancellationToken.None);
         Assert.Equal(clock.GetUtcNow().AddHours(1), session.Expiration);

@@ -51,7 +51,6 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
             .AddAwsAdapters(configuration);
         await using var provider = services.BuildServiceProvider();
         var discovery = provider.GetRequiredService<IOrganizationDiscovery>();
-        var sessions = provider.GetRequiredService<IAccountSessionFactory>();
         var reader = provider.GetRequiredService<IComplianceReader>();
 
         output.WriteLine($"simulator started after {clock.Elapsed.TotalSeconds:F1} s");
@@ -66,10 +65,9 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
             new ParallelOptions { MaxDegreeOfParallelism = 64 },
             async (account, ct) =>
             {
-                var session = sessions.Create(account.AccountId);
                 try
                 {
-                    var regions = await Task.WhenAll(Regions.Select(region => reader.ReadRegionAsync(session, region, ct)));
+                    var regions = await Task.WhenAll(Regions.Select(region => reader.ReadRegionAsync(account.AccountId, region, ct)));
                     foreach (var snapshot in regions)
                     {
                         snapshots.Add(snapshot);

@@ -27,14 +27,12 @@ public sealed class ReaderHarness : IAsyncDisposable
 
         // Fast limits keep the unit tests short; the acceptance test runs at 1 request/s.
         var limiter = new RequestRateLimiter(Microsoft.Extensions.Options.Options.Create(new ScanOptions { RequestsPerSecond = 200, RequestsBurst = 10 }), TimeProvider.System);
-        Reader = new ConfigComplianceReader(new AwsClientFactory(aws), limiter, TimeProvider.System, NullLogger<ConfigComplianceReader>.Instance);
+        Reader = new ConfigComplianceReader(_sessions, new AwsClientFactory(aws), limiter, TimeProvider.System, NullLogger<ConfigComplianceReader>.Instance);
     }
 
     public StubAwsServer Server { get; }
 
     public IComplianceReader Reader { get; }
-
-    public IAccountSession Session(string accountId) => _sessions.Create(accountId);
 
     public async ValueTask DisposeAsync()
     {

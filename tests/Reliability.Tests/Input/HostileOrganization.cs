@@ -29,9 +29,9 @@ public sealed class HostileOrganization : IOrganizationDiscovery, IComplianceRea
 
     public Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken) => Task.FromResult(Accounts);
 
-    public Task<RegionSnapshot> ReadRegionAsync(IAccountSession session, string region, CancellationToken cancellationToken)
+    public Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
-        var index = Accounts.ToList().FindIndex(a => a.AccountId == session.AccountId);
+        var index = Accounts.ToList().FindIndex(a => a.AccountId == accountId);
         var value = Values[index];
         var findings = Values.Select((v, i) => new ResourceEvaluation(
                 $"rule-{i}",
@@ -44,6 +44,6 @@ public sealed class HostileOrganization : IOrganizationDiscovery, IComplianceRea
                 new Dictionary<string, string> { [v.Length > 128 ? "long" : v] = v, ["Name"] = value }))
             .ToList();
         var rules = findings.Select(f => new RuleCompliance(f.RuleName, ComplianceType.NonCompliant, 1)).ToList();
-        return Task.FromResult(new RegionSnapshot(session.AccountId, region, RegionScanStatus.Scanned, null, rules, findings, DateTimeOffset.UtcNow));
+        return Task.FromResult(new RegionSnapshot(accountId, region, RegionScanStatus.Scanned, null, rules, findings, DateTimeOffset.UtcNow));
     }
 }

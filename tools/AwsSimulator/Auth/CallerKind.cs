@@ -10,4 +10,7 @@ internal enum CallerKind
 
     /// <summary>A session of system-config-report-generator-read-role in one account.</summary>
     ReadSession,
+
+    /// <summary>A session of system-config-report-generator-aggregator-read-role in the aggregator's account.</summary>
+    AggregatorSession,
 }

@@ -26,6 +26,11 @@ internal static class CommandLine
           --hub-secret X            secret access key of the hub identity (default simulatorHubSecretKey0000000000000000000)
           --malformed-rate M        share of JSON answers cut short, 0..1 (default 0)
           --repeat-token-rate T     share of paginated answers repeating the request's NextToken, 0..1 (default 0)
+          --aggregator-name A       name of the organization's Config aggregator (default organization-aggregator)
+          --aggregator-failed-sources F    account-regions whose aggregator source is FAILED (default 0)
+          --aggregator-outdated-sources O  account-regions whose aggregator source is OUTDATED (default 0)
+          --aggregator-missing-accounts M  accounts the aggregator does not cover (default 0)
+          --aggregator-lag-weeks W  weeks the aggregator's data trails the accounts' own (default 0)
           --help                    show this text
 
         Control: POST /_sim/advance-week (resolve some findings, open new ones),
@@ -87,7 +92,9 @@ internal static class CommandLine
     private static bool IsKnown(string flag) => flag is "--port" or "--accounts" or "--regions" or "--seed" or "--latency-ms"
         or "--spike-rate" or "--spike-ms"
         or "--throttle-rps" or "--throttle-burst" or "--error-rate" or "--deny-accounts" or "--no-config-accounts"
-        or "--suspended-accounts" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate";
+        or "--suspended-accounts" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate"
+        or "--aggregator-name" or "--aggregator-failed-sources" or "--aggregator-outdated-sources" or "--aggregator-missing-accounts"
+        or "--aggregator-lag-weeks";
 
     private static string? Apply(SimulatorOptions options, string flag, string value)
     {
@@ -101,6 +108,9 @@ internal static class CommandLine
                 return null;
             case "--hub-secret":
                 options.HubSecret = value;
+                return null;
+            case "--aggregator-name":
+                options.AggregatorName = value;
                 return null;
             case "--throttle-rps":
             case "--error-rate":
@@ -163,6 +173,18 @@ internal static class CommandLine
                         break;
                     case "--no-config-accounts":
                         options.NoConfigAccounts = whole;
+                        break;
+                    case "--aggregator-failed-sources":
+                        options.AggregatorFailedSources = whole;
+                        break;
+                    case "--aggregator-outdated-sources":
+                        options.AggregatorOutdatedSources = whole;
+                        break;
+                    case "--aggregator-missing-accounts":
+                        options.AggregatorMissingAccounts = whole;
+                        break;
+                    case "--aggregator-lag-weeks":
+                        options.AggregatorLagWeeks = whole;
                         break;
                     default:
                         options.SuspendedAccounts = whole;

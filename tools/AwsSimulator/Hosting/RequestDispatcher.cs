@@ -28,6 +28,7 @@ internal sealed partial class RequestDispatcher(
     StsHandler sts,
     OrganizationsHandler organizations,
     ConfigHandler config,
+    AggregatorHandler aggregator,
     ILogger<RequestDispatcher> logger)
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
@@ -61,7 +62,7 @@ internal sealed partial class RequestDispatcher(
         var isOrganizations = target.StartsWith(OrganizationsHandler.TargetPrefix, StringComparison.Ordinal);
         var isConfig = target.StartsWith(ConfigHandler.TargetPrefix, StringComparison.Ordinal);
         var operation = target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..];
-        if (!(isOrganizations && OrganizationsHandler.Operations.Contains(operation)) && !(isConfig && ConfigHandler.Operations.Contains(operation)))
+        if (!(isOrganizations && OrganizationsHandler.Operations.Contains(operation)) && !(isConfig && (ConfigHandler.Operations.Contains(operation) || AggregatorHandler.Operations.Contains(operation))))
         {
             counters.Operation("Unknown");
             await WriteJsonErrorAsync(context, AwsServiceException.BadRequest("UnknownOperationException", $"The operation {target} is not supported by this simulator."), isOrganizations);
@@ -89,6 +90,10 @@ internal sealed partial class RequestDispatcher(
                 if (isOrganizations)
                 {
                     organizations.Handle(operation, caller, input.RootElement, writer);
+                }
+                else if (AggregatorHandler.Operations.Contains(operation))
+                {
+                    aggregator.Handle(operation, caller, region, input.RootElement, writer);
                 }
                 else
                 {

@@ -21,6 +21,8 @@ internal static class SimulatorServiceCollectionExtensions
         services.AddSingleton(sp => new PagingFaults(options.RepeatedNextTokenRate, sp.GetRequiredService<FaultDice>()));
         services.AddSingleton(sp => new OrganizationsHandler(sp.GetRequiredService<ComplianceWorld>(), sp.GetRequiredService<PagingFaults>(), options.Seed));
         services.AddSingleton(sp => new ConfigHandler(sp.GetRequiredService<ComplianceWorld>(), sp.GetRequiredService<PagingFaults>(), options.Seed));
+        services.AddSingleton(sp => new AggregatorView(sp.GetRequiredService<ComplianceWorld>(), options));
+        services.AddSingleton(sp => new AggregatorHandler(sp.GetRequiredService<ComplianceWorld>(), sp.GetRequiredService<AggregatorView>(), sp.GetRequiredService<PagingFaults>()));
         services.AddSingleton<StsHandler>();
         services.AddSingleton<RequestDispatcher>();
         services.AddSingleton<IHostLifetime, PassiveHostLifetime>();

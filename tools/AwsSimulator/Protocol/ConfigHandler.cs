@@ -291,23 +291,7 @@ internal sealed class ConfigHandler(ComplianceWorld world, PagingFaults paging, 
                 continue;
             }
 
-            writer.WriteStartObject();
-            writer.WriteString("version", "1.3");
-            writer.WriteString("accountId", state.Data.AccountId);
-            writer.WriteTimestamp("configurationItemCaptureTime", RegionState.WeekZero.AddDays(7 * state.Week).AddHours(-12));
-            writer.WriteString("configurationItemStatus", "OK");
-            writer.WriteString("configurationStateId", (resource.CreatedAt.ToUnixTimeMilliseconds() + state.Week).ToString(CultureInfo.InvariantCulture));
-            writer.WriteString("arn", resource.Arn);
-            writer.WriteString("resourceType", resource.Type);
-            writer.WriteString("resourceId", resource.Id);
-            writer.WriteString("resourceName", resource.Name);
-            writer.WriteString("awsRegion", state.Data.Region);
-            writer.WriteString("availabilityZone", resource.AvailabilityZone);
-            writer.WriteTimestamp("resourceCreationTime", resource.CreatedAt);
-            writer.WriteString("configuration", ConfigurationJson(resource));
-            writer.WriteStartObject("supplementaryConfiguration");
-            writer.WriteEndObject();
-            writer.WriteEndObject();
+            WriteConfigurationItem(writer, state, resource);
         }
 
         writer.WriteEndArray();
@@ -321,6 +305,28 @@ internal sealed class ConfigHandler(ComplianceWorld world, PagingFaults paging, 
         }
 
         writer.WriteEndArray();
+    }
+
+    /// <summary>One BaseConfigurationItem, as BatchGetResourceConfig and BatchGetAggregateResourceConfig return it.</summary>
+    internal static void WriteConfigurationItem(Utf8JsonWriter writer, RegionState state, ResourceData resource)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("version", "1.3");
+        writer.WriteString("accountId", state.Data.AccountId);
+        writer.WriteTimestamp("configurationItemCaptureTime", RegionState.WeekZero.AddDays(7 * state.Week).AddHours(-12));
+        writer.WriteString("configurationItemStatus", "OK");
+        writer.WriteString("configurationStateId", (resource.CreatedAt.ToUnixTimeMilliseconds() + state.Week).ToString(CultureInfo.InvariantCulture));
+        writer.WriteString("arn", resource.Arn);
+        writer.WriteString("resourceType", resource.Type);
+        writer.WriteString("resourceId", resource.Id);
+        writer.WriteString("resourceName", resource.Name);
+        writer.WriteString("awsRegion", state.Data.Region);
+        writer.WriteString("availabilityZone", resource.AvailabilityZone);
+        writer.WriteTimestamp("resourceCreationTime", resource.CreatedAt);
+        writer.WriteString("configuration", ConfigurationJson(resource));
+        writer.WriteStartObject("supplementaryConfiguration");
+        writer.WriteEndObject();
+        writer.WriteEndObject();
     }
 
     private static void DescribeConfigurationRecorderStatus(RegionState state, JsonElement input, Utf8JsonWriter writer)

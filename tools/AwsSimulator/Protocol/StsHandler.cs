@@ -12,11 +12,12 @@ namespace ComplianceReport.AwsSimulator.Protocol;
 /// STS over the query protocol: AssumeRole into the two roles of the IAM model, and
 /// GetCallerIdentity. Answers are XML in the 2011-06-15 namespace.
 /// </summary>
-internal sealed partial class StsHandler(ComplianceWorld world, CredentialStore credentials, SimulatorClock clock)
+internal sealed partial class StsHandler(ComplianceWorld world, AggregatorView aggregator, CredentialStore credentials, SimulatorClock clock)
 {
     public const string Namespace = "https://sts.amazonaws.com/doc/2011-06-15/";
     public const string ListOrgRoleName = "system-config-report-generator-list-org-role";
     public const string ReadRoleName = "system-config-report-generator-read-role";
+    public const string AggregatorRoleName = "system-config-report-generator-aggregator-read-role";
 
     /// <summary>The hub identity stands for the ECS task role, so its sessions are chained: at most one hour.</summary>
     private const int ChainedMaxSeconds = 3600;
@@ -77,6 +78,7 @@ internal sealed partial class StsHandler(ComplianceWorld world, CredentialStore 
         {
             ListOrgRoleName when accountId == world.Organization.ManagementAccountId => CallerKind.ListOrgSession,
             ReadRoleName => CallerKind.ReadSession,
+            AggregatorRoleName when accountId == aggregator.AccountId => CallerKind.AggregatorSession,
             _ => (CallerKind?)null,
         };
 

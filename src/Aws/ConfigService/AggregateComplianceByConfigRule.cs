@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record AggregateComplianceByConfigRule(string? ConfigRuleName, ConfigCompliance? Compliance, string? AccountId, string? AwsRegion);

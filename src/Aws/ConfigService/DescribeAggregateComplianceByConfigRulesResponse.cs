@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record DescribeAggregateComplianceByConfigRulesResponse(IReadOnlyList<AggregateComplianceByConfigRule>? AggregateComplianceByConfigRules, string? NextToken);

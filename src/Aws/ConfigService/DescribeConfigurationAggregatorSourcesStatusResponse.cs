@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record DescribeConfigurationAggregatorSourcesStatusResponse(IReadOnlyList<AggregatedSourceStatus>? AggregatedSourceStatusList, string? NextToken);

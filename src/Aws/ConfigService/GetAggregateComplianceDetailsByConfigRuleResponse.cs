@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.ConfigService;
+
+public sealed record GetAggregateComplianceDetailsByConfigRuleResponse(IReadOnlyList<EvaluationResult>? AggregateEvaluationResults, string? NextToken);
