@@ -1,0 +1,14 @@
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Compliance.Ports;
+
+/// <summary>Reads the member accounts' tags from Organizations, once per run (fetch stage).</summary>
+public interface IAccountTagReader
+{
+    /// <summary>
+    /// Tags of each account. Never throws for a denial: when Organizations refuses
+    /// (ListTagsForResource not granted), returns <see cref="AccountTags.Denied"/> with the reason,
+    /// so owners resolve without account tags and the run says so once.
+    /// </summary>
+    Task<AccountTags> ReadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
+}
