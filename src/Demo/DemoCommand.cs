@@ -124,15 +124,20 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         Console.WriteLine($"  {gateway}dotnet run --project src/Client -- report run --wait");
     }
 
-    private static SimulatorOptions SimulatorSettings(Settings settings) => new()
+    /// <summary>An organization with one of each fault from 3 accounts on (fewer: none), about 6 % faulty when large.</summary>
+    private static SimulatorOptions SimulatorSettings(Settings settings)
     {
-        Accounts = settings.Accounts,
-        Seed = settings.Seed,
-        LatencyMs = 5,
-        DenyAccounts = Math.Max(1, settings.Accounts / 50),
-        NoConfigAccounts = Math.Max(1, settings.Accounts / 40),
-        SuspendedAccounts = Math.Max(1, settings.Accounts / 60),
-    };
+        var least = settings.Accounts >= 3 ? 1 : 0;
+        return new SimulatorOptions
+        {
+            Accounts = settings.Accounts,
+            Seed = settings.Seed,
+            LatencyMs = 5,
+            DenyAccounts = Math.Max(least, settings.Accounts / 50),
+            NoConfigAccounts = Math.Max(least, settings.Accounts / 40),
+            SuspendedAccounts = Math.Max(least, settings.Accounts / 60),
+        };
+    }
 
     public sealed class Settings : CommandSettings
     {

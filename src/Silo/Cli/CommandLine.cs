@@ -21,5 +21,11 @@ public static class CommandLine
             Console.Error.WriteLine($"{message}{(message.EndsWith('.') ? string.Empty : ".")} See --help.");
             return UsageError;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Whatever was not foreseen still reaches the operator as one line, not a stack trace.
+            Console.Error.WriteLine($"Failed: {ex.GetType().Name}: {ex.Message}");
+            return 1;
+        }
     }
 }

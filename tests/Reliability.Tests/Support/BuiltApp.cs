@@ -7,6 +7,8 @@ public static class BuiltApp
 
     public static string Client => Path("src", "Client", "ComplianceReport.Client.dll");
 
+    public static string Demo => Path("src", "Demo", "ComplianceReport.Demo.dll");
+
     private static string Path(string folder, string project, string assembly)
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(System.IO.Path.DirectorySeparatorChar));
