@@ -43,11 +43,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 SimulatorConnection.Of(simulator),
                 new SimulatedSiloOptions
                 {
-                    Configuration = new Dictionary<string, string?>
-                    {
-                        ["Scan:RequestsPerSecond"] = "20",
-                        ["Report:OutputDirectory"] = output.WorkDirectory,
-                    },
+                    Configuration = DemoConfiguration(settings, simulator, output.WorkDirectory),
                     EnvironmentWins = true,
                     FreePorts = settings.Once,
                     Urls = environment["Demo:Urls"] ?? DefaultUrls,
@@ -59,7 +55,8 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 },
                 cancellationToken);
 
-            Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}");
+            Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}"
+                + (settings.Aggregator ? $", read through the Config aggregator {simulator.AggregatorName} in {simulator.AggregatorAccountId}" : string.Empty));
             var started = await silo.StartScheduledRunAsync(cancellationToken);
             Console.WriteLine($"Run {started.RunId}: the week's scheduled report, started now");
             var status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
@@ -136,7 +133,29 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             DenyAccounts = Math.Max(least, settings.Accounts / 50),
             NoConfigAccounts = Math.Max(least, settings.Accounts / 40),
             SuspendedAccounts = Math.Max(least, settings.Accounts / 60),
+
+            // The aggregator's own faults, on the Errors sheet when the demo reads through it.
+            AggregatorFailedSources = settings.Aggregator ? 1 : 0,
+            AggregatorOutdatedSources = settings.Aggregator && settings.Accounts > 2 ? 1 : 0,
         };
+    }
+
+    private static Dictionary<string, string?> DemoConfiguration(Settings settings, SimulatorApp simulator, string outputDirectory)
+    {
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Scan:RequestsPerSecond"] = "20",
+            ["Report:OutputDirectory"] = outputDirectory,
+        };
+        if (settings.Aggregator)
+        {
+            configuration["Organization:Source"] = "Aggregator";
+            configuration["Organization:AggregatorName"] = simulator.AggregatorName;
+            configuration["Organization:AggregatorAccountId"] = simulator.AggregatorAccountId;
+            configuration["Organization:AggregatorRegion"] = simulator.AggregatorRegion;
+        }
+
+        return configuration;
     }
 
     public sealed class Settings : CommandSettings
@@ -160,8 +179,20 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         [DefaultValue(1)]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--source <SOURCE>")]
+        [Description("Where Config data comes from: assumerole (a read role in every account) or aggregator (the organization's Config aggregator).")]
+        [DefaultValue("assumerole")]
+        public string Source { get; init; } = "assumerole";
+
+        public bool Aggregator => string.Equals(Source, "aggregator", StringComparison.OrdinalIgnoreCase);
+
         public override ValidationResult Validate()
         {
+            if (!string.Equals(Source, "assumerole", StringComparison.OrdinalIgnoreCase) && !Aggregator)
+            {
+                return ValidationResult.Error($"--source must be assumerole or aggregator, not '{Source}'.");
+            }
+
             if (Accounts is < 1 or > 100_000)
             {
                 return ValidationResult.Error($"--accounts must be from 1 to 100000, not {Accounts.ToString(CultureInfo.InvariantCulture)}.");

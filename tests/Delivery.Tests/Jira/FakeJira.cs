@@ -112,7 +112,16 @@ public sealed partial class FakeJira : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        _listener.Close();
+        try
+        {
+            // HttpListener.Close can throw "Address already in use" when another test's listener
+            // took the same port meanwhile; the listener is closed either way.
+            _listener.Close();
+        }
+        catch (HttpListenerException)
+        {
+        }
+
         try
         {
             await _loop;
