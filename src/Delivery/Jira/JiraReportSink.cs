@@ -210,13 +210,14 @@ public sealed class JiraReportSink : IReportSink
     /// <returns>The issue's key, and whether this run created it.</returns>
     private async Task<(string Key, bool Created)> FindOrCreateAsync(JiraClient client, string weekLabel, string marker, TicketContent content, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
-        var found = await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false);
+        Task<(string Key, IReadOnlyList<string> Labels)?> FindAsync() => client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken);
+        var found = await FindAsync().ConfigureAwait(false);
         if (found is null)
         {
             await AlreadyDoneAsync(
                 journal,
                 CreateIntentEntry,
-                async () => (found = await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false)) is not null,
+                async () => (found = await FindAsync().ConfigureAwait(false)) is not null,
                 cancellationToken).ConfigureAwait(false);
         }
 
@@ -242,7 +243,7 @@ public sealed class JiraReportSink : IReportSink
             catch (JiraRequestException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
             {
                 await client.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
-                if (await client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken).ConfigureAwait(false) is { } landed)
+                if (await FindAsync().ConfigureAwait(false) is { } landed)
                 {
                     // Found right after our own failed create: that create went through.
                     return (landed.Key, landed.Labels.Contains(marker, StringComparer.Ordinal));

@@ -54,9 +54,9 @@ public sealed class ReportGrain(
 
         // Called for every tick after the instant: a week already started is left alone, unless it failed.
         var week = IsoWeek.Of(due);
-        var attempts = WeekRuns(week).Count();
-        var last = WeekRuns(week).LastOrDefault();
-        if (last is null || (last.Phase == RunPhase.Failed && attempts < MaxScheduledAttempts))
+        var runs = WeekRuns(week).ToList();
+        var last = runs.LastOrDefault();
+        if (last is null || (last.Phase == RunPhase.Failed && runs.Count < MaxScheduledAttempts))
         {
             await StartWeeklyRunAsync(week, RunTrigger.Scheduled, CancellationToken.None);
         }

@@ -220,21 +220,9 @@ internal sealed class AggregatorHandler(ComplianceWorld world, AggregatorView ag
         writer.WriteStartArray("AggregateComplianceByConfigRules");
         foreach (var (state, rule) in page.Take(limit))
         {
-            var type = state.Compliance(rule);
             writer.WriteStartObject();
             writer.WriteString("ConfigRuleName", state.Data.Rules[rule].Name);
-            writer.WriteStartObject("Compliance");
-            writer.WriteString("ComplianceType", type);
-            if (type == "NON_COMPLIANT")
-            {
-                var count = state.NonCompliantCount(rule);
-                writer.WriteStartObject("ComplianceContributorCount");
-                writer.WriteNumber("CappedCount", Math.Min(count, 100));
-                writer.WriteBoolean("CapExceeded", count > 100);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
+            writer.WriteRuleCompliance(state, rule);
             writer.WriteString("AccountId", state.Data.AccountId);
             writer.WriteString("AwsRegion", state.Data.Region);
             writer.WriteEndObject();

@@ -152,22 +152,9 @@ internal sealed class ConfigHandler(ComplianceWorld world, PagingFaults paging, 
         for (var i = offset; i < end; i++)
         {
             var rule = rules[i];
-            var compliance = state.Compliance(rule);
             writer.WriteStartObject();
             writer.WriteString("ConfigRuleName", state.Data.Rules[rule].Name);
-            writer.WriteStartObject("Compliance");
-            writer.WriteString("ComplianceType", compliance);
-            if (compliance == "NON_COMPLIANT")
-            {
-                // AWS caps the contributor count at 100.
-                var count = state.NonCompliantCount(rule);
-                writer.WriteStartObject("ComplianceContributorCount");
-                writer.WriteNumber("CappedCount", Math.Min(count, 100));
-                writer.WriteBoolean("CapExceeded", count > 100);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndObject();
+            writer.WriteRuleCompliance(state, rule);
             writer.WriteEndObject();
         }
 

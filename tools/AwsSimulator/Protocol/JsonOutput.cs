@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ComplianceReport.AwsSimulator.Generation;
 
 namespace ComplianceReport.AwsSimulator.Protocol;
 
@@ -14,5 +15,24 @@ internal static class JsonOutput
         {
             writer.WriteString(name, token);
         }
+    }
+
+    /// <summary>A rule's <c>Compliance</c> object, as Config and the aggregator both answer it.</summary>
+    public static void WriteRuleCompliance(this Utf8JsonWriter writer, RegionState state, int rule)
+    {
+        var compliance = state.Compliance(rule);
+        writer.WriteStartObject("Compliance");
+        writer.WriteString("ComplianceType", compliance);
+        if (compliance == "NON_COMPLIANT")
+        {
+            // AWS caps the contributor count at 100.
+            var count = state.NonCompliantCount(rule);
+            writer.WriteStartObject("ComplianceContributorCount");
+            writer.WriteNumber("CappedCount", Math.Min(count, 100));
+            writer.WriteBoolean("CapExceeded", count > 100);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndObject();
     }
 }
