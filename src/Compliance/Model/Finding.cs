@@ -3,6 +3,8 @@ namespace ComplianceReport.Compliance.Model;
 /// <summary>
 /// One row of the report: a resource that a rule evaluated in an account and region. The output
 /// stage (workbook, S3, Jira) consumes only findings and summaries, never snapshots.
+/// <see cref="Severity"/>, <see cref="Owner"/> and <see cref="AcceptedRiskId"/> are set by the
+/// evaluate stage; the fetch stage leaves them at their defaults.
 /// </summary>
 public sealed record Finding(
     string AccountId,
@@ -15,7 +17,10 @@ public sealed record Finding(
     ComplianceType Compliance,
     string? Annotation,
     DateTimeOffset LastEvaluated,
-    IReadOnlyDictionary<string, string> Tags)
+    IReadOnlyDictionary<string, string> Tags,
+    Severity Severity = Severity.Unrated,
+    string? Owner = null,
+    string? AcceptedRiskId = null)
 {
     /// <summary>Identity of a finding across runs: the same resource under the same rule.</summary>
     public FindingKey Key => new(AccountId, Region, RuleName, ResourceType, ResourceId);

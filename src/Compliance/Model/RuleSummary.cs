@@ -1,4 +1,4 @@
 namespace ComplianceReport.Compliance.Model;
 
 /// <summary>One line of the Rules sheet.</summary>
-public sealed record RuleSummary(string RuleName, int AccountsNonCompliant, int NonCompliantResources);
+public sealed record RuleSummary(string RuleName, int AccountsNonCompliant, int NonCompliantResources, Severity Severity = Severity.Unrated);
