@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using ComplianceReport.Compliance.Evaluation;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Workbook;
 using ComplianceReport.WorkbookBench;
@@ -25,13 +26,23 @@ var accounts = Enumerable.Range(0, SyntheticFindings.Accounts)
         40.0 / 60,
         null))
     .ToList();
+// The evaluate stage's per-rule counts, from an untimed pass over the same rows.
+var byRule = SyntheticFindings.Generate(count)
+    .Where(f => f.Compliance == ComplianceType.NonCompliant)
+    .GroupBy(f => f.AccountId)
+    .ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(f => f.RuleName).ToDictionary(r => r.Key, r => r.Count()));
+var results = accounts
+    .Select(a => new AccountResult(a, byRule.GetValueOrDefault(a.Account.AccountId) ?? new Dictionary<string, int>(), [], [], Reused: false))
+    .ToList();
+var history = new ReportBaseline("2026-W47", [new HistoryPoint("2026-W47", started.AddDays(-7), 0.62, count)]);
+var run = new RunInfo("2026-W48", "2026-W48", RunTrigger.Scheduled, started, started.AddMinutes(5), null);
 var content = new ReportContent(
-    new RunInfo("2026-W48", "2026-W48", RunTrigger.Scheduled, started, started.AddMinutes(5), null),
+    run,
+    new ReportEvaluator().Evaluate(run.RunId, results, history, started.AddMinutes(5)),
     accounts,
     SyntheticFindings.Generate(count).ToAsyncEnumerable(),
     [],
-    [],
-    [new HistoryPoint("2026-W47", started.AddDays(-7), 0.62, count), new HistoryPoint("2026-W48", started, 0.66, count)]);
+    []);
 
 Console.WriteLine($"Writing {count:N0} findings across {SyntheticFindings.Accounts} accounts…");
 using var self = Process.GetCurrentProcess();

@@ -1,12 +1,14 @@
 using System.Globalization;
+using ComplianceReport.Compliance.Presentation;
 using ComplianceReport.Grains.Interfaces.Reports;
 using Spectre.Console;
 
 namespace ComplianceReport.Demo;
 
 /// <summary>
-/// The finished run, with the same figures and labels as <c>report status</c> (both read them from
-/// the run's status; nothing is recomputed here), then what was not scanned and the warnings.
+/// The finished run, with the same figures and labels as <c>report status</c> (both print the run's
+/// evaluated totals through <see cref="ReportTotalsLines"/>; nothing is recomputed here), then what
+/// was not scanned and the warnings.
 /// </summary>
 public static class DemoSummary
 {
@@ -20,9 +22,11 @@ public static class DemoSummary
         Row(grid, "Run", status.RunId);
         Row(grid, "Trigger", status.Trigger.ToString());
         Row(grid, "Phase", status.Phase.ToString());
-        Row(grid, "Accounts", string.Create(inv, $"{status.AccountsDone}/{status.AccountsTotal} scanned, {status.AccountsFailed} failed, {status.AccountsSkipped} skipped"));
-        Row(grid, "Non-compliant", string.Create(inv, $"{status.NonCompliantResources} resources"));
-        Row(grid, "Compliance", status.CompliancePercent is { } p ? p.ToString("P1", inv) : "n/a");
+        foreach (var (label, value) in ReportTotalsLines.Of(status.Totals))
+        {
+            Row(grid, label, value);
+        }
+
         Row(grid, "AWS calls", string.Create(inv, $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)"));
         Row(grid, "Workbook", Moved(status.WorkbookPath, moved) ?? string.Empty);
         foreach (var delivery in status.Deliveries)

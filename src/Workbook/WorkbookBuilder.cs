@@ -60,7 +60,6 @@ internal sealed class WorkbookBuilder
     private readonly CancellationToken _cancellationToken;
     private readonly SheetNameRegistry _names = new();
     private readonly List<WrittenSheet> _sheets = [];
-    private readonly RuleTally _rules = new();
     private readonly System.Text.StringBuilder _tags = new();
     private int _findingRows;
     private int _sheetPartCount;
@@ -168,7 +167,6 @@ internal sealed class WorkbookBuilder
                 }
 
                 WriteFinding(sheet.Writer, finding);
-                _rules.Add(finding);
                 if (++_findingRows % CancellationCheckInterval == 0)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -262,7 +260,7 @@ internal sealed class WorkbookBuilder
         using var sheet = OpenSheet(name, RuleColumns, freezeHeader: true);
         var writer = sheet.Writer;
         writer.WriteHeader(RuleColumns);
-        foreach (var rule in _rules.Summaries())
+        foreach (var rule in _content.Summary.Rules)
         {
             writer.StartRow();
             writer.Text(rule.RuleName);
@@ -335,14 +333,12 @@ internal sealed class WorkbookBuilder
     private WrittenSheet WriteSummary(string name)
     {
         var run = _content.Run;
-        var accounts = _content.Accounts;
-        var evaluatedRules = accounts.Sum(a => (long)a.CompliantRules + a.NonCompliantRules);
-        double? overall = evaluatedRules == 0 ? null : accounts.Sum(a => (double)a.CompliantRules) / evaluatedRules;
+        var totals = _content.Summary.Totals;
 
         // The history table starts at a fixed row so the chart, written before the sheet, can refer to it.
         const int historyHeaderRow = 26;
         var partName = NextSheetPartName();
-        var history = _content.History;
+        var history = _content.Summary.History;
         var drawingId = history.Count > 0 ? WriteTrendChart(name, partName, historyHeaderRow + 1, history) : null;
 
         using var sheet = OpenSheet(name, SummaryColumns, freezeHeader: false, partName);
@@ -365,20 +361,20 @@ internal sealed class WorkbookBuilder
         writer.StartRow();
         writer.StartRow();
         writer.Text("Totals", WorkbookStyles.Section);
-        Count(writer, "Accounts", accounts.Count);
-        Count(writer, "Accounts scanned", accounts.Count(a => a.Status == AccountScanStatus.Scanned));
-        Count(writer, "Accounts partially scanned", accounts.Count(a => a.Status == AccountScanStatus.Partial));
-        Count(writer, "Accounts failed", accounts.Count(a => a.Status == AccountScanStatus.Failed));
-        Count(writer, "Accounts skipped", accounts.Count(a => a.Status == AccountScanStatus.Skipped));
-        Count(writer, "Accounts with findings", accounts.Count(a => a.NonCompliantResources > 0));
-        Count(writer, "Non-compliant resources", _rules.NonCompliantFindings);
-        Count(writer, "Findings listed", _findingRows);
-        Count(writer, "New since previous run", _content.Changes.Count(c => c.Kind == ChangeKind.New));
-        Count(writer, "Resolved since previous run", _content.Changes.Count(c => c.Kind == ChangeKind.Resolved));
-        Count(writer, "Scan errors", _content.Errors.Count);
+        Count(writer, "Accounts", totals.Accounts);
+        Count(writer, "Accounts scanned (every region read)", totals.AccountsScanned);
+        Count(writer, "Accounts partially scanned", totals.AccountsPartial);
+        Count(writer, "Accounts failed (nothing read)", totals.AccountsFailed);
+        Count(writer, "Accounts skipped (suspended, closing)", totals.AccountsSkipped);
+        Count(writer, "Accounts with findings", totals.AccountsWithFindings);
+        Count(writer, "Non-compliant resources", totals.NonCompliantResources);
+        Pair(writer, "Changes compared with", totals.ComparedWithRunId ?? "(no previous scheduled run)");
+        Count(writer, "New since then", totals.NewFindings);
+        Count(writer, "Resolved since then", totals.ResolvedFindings);
+        Count(writer, "Scan errors", totals.ScanErrors);
         writer.StartRow();
         writer.Text("Overall compliance", WorkbookStyles.Label);
-        writer.Number(overall, WorkbookStyles.Percent);
+        writer.Number(totals.CompliancePercent, WorkbookStyles.Percent);
         var overallRow = writer.RowCount;
 
         var formats = new List<ConditionalFormatting> { FormattingRules.PercentColorScale(Range("B", overallRow, overallRow), 1) };
@@ -400,16 +396,31 @@ internal sealed class WorkbookBuilder
             nextRow = writer.RowCount + 2;
         }
 
-        WriteSection(writer, nextRow, "Compliance by account", ["Account ID", "Name", "Compliance %", "Non-compliant resources"]);
+        WriteSection(writer, nextRow, "Compliance by account, worst first", ["Account ID", "Name", "Compliance %", "Non-compliant resources"]);
 
+        // Accounts not fully read lead the list, marked: their figures are unknown, never clean.
+        var accounts = _content.Accounts
+            .OrderBy(a => a.Status == AccountScanStatus.Scanned ? 1 : 0)
+            .ThenByDescending(a => a.NonCompliantResources)
+            .ThenBy(a => a.CompliancePercent ?? 1)
+            .ThenBy(a => a.Account.AccountId, StringComparer.Ordinal)
+            .ToList();
         var firstAccountRow = writer.RowCount + 1;
         foreach (var summary in accounts)
         {
             writer.StartRow();
             writer.Text(summary.Account.AccountId);
-            writer.Text(summary.Account.Name);
-            writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
-            writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
+            writer.Text(summary.Status == AccountScanStatus.Partial ? $"{summary.Account.Name} (partially read)" : summary.Account.Name);
+            if (summary.Status is AccountScanStatus.Failed or AccountScanStatus.Skipped)
+            {
+                writer.Text(summary.Status == AccountScanStatus.Failed ? "not read (failed)" : "skipped");
+                writer.Text("unknown");
+            }
+            else
+            {
+                writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
+                writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
+            }
         }
 
         if (accounts.Count > 0)

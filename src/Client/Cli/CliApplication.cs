@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using ComplianceReport.Client.Hosting;
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Presentation;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
 using Microsoft.Extensions.Configuration;
@@ -336,9 +337,11 @@ public sealed class CliApplication(IAnsiConsole console, TextWriter error)
         grid.AddRow("Phase", status.Phase.ToString());
         grid.AddRow("Started", status.StartedAt?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty);
         grid.AddRow("Completed", status.CompletedAt?.ToString("u", CultureInfo.InvariantCulture) ?? string.Empty);
-        grid.AddRow("Accounts", $"{status.AccountsDone}/{status.AccountsTotal} scanned, {status.AccountsFailed} failed, {status.AccountsSkipped} skipped");
-        grid.AddRow("Non-compliant", $"{status.NonCompliantResources} resources");
-        grid.AddRow("Compliance", Percent(status.CompliancePercent));
+        foreach (var (label, value) in ReportTotalsLines.Of(status.Totals))
+        {
+            grid.AddRow(label, Escape(value));
+        }
+
         grid.AddRow("AWS calls", $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)");
         grid.AddRow("Workbook", Escape(status.WorkbookPath));
         foreach (var d in status.Deliveries)

@@ -3,7 +3,8 @@ using ComplianceReport.Compliance.Model;
 namespace ComplianceReport.Compliance.Evaluation;
 
 /// <summary>
-/// The evaluate stage: pure functions from fetched snapshots to findings, summaries and totals.
+/// The evaluate stage for one account: pure functions from a fetched scan to its findings, summary
+/// and errors. <see cref="ReportEvaluator"/> combines the accounts into the run's figures.
 /// </summary>
 public static class ComplianceEvaluator
 {
@@ -115,74 +116,19 @@ public static class ComplianceEvaluator
         return failed == regions.Count ? AccountScanStatus.Failed : AccountScanStatus.Partial;
     }
 
-    /// <summary>Overall compliance: compliant rule evaluations over all evaluated ones, across accounts.</summary>
-    public static double? OverallCompliance(IEnumerable<AccountSummary> accounts)
-    {
-        long compliant = 0;
-        long evaluated = 0;
-        foreach (var account in accounts)
-        {
-            compliant += account.CompliantRules;
-            evaluated += account.CompliantRules + account.NonCompliantRules;
-        }
-
-        return evaluated == 0 ? null : (double)compliant / evaluated;
-    }
-
-    public static ReportTotals Totals(IReadOnlyCollection<AccountSummary> accounts, IReadOnlyCollection<FindingChange> changes, double? previousCompliance)
-    {
-        return new ReportTotals(
-            Accounts: accounts.Count,
-            AccountsScanned: accounts.Count(a => a.Status is AccountScanStatus.Scanned or AccountScanStatus.Partial),
-            AccountsFailed: accounts.Count(a => a.Status == AccountScanStatus.Failed),
-            AccountsSkipped: accounts.Count(a => a.Status == AccountScanStatus.Skipped),
-            AccountsWithFindings: accounts.Count(a => a.NonCompliantResources > 0),
-            NonCompliantResources: accounts.Sum(a => a.NonCompliantResources),
-            NewFindings: changes.Count(c => c.Kind == ChangeKind.New),
-            ResolvedFindings: changes.Count(c => c.Kind == ChangeKind.Resolved),
-            CompliancePercent: OverallCompliance(accounts),
-            PreviousCompliancePercent: previousCompliance);
-    }
-
     /// <summary>Non-compliant resources per rule in one account, for the Rules summary.</summary>
     public static IReadOnlyDictionary<string, int> NonCompliantByRule(AccountScan scan)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var finding in Findings(scan))
         {
-            counts[finding.RuleName] = counts.GetValueOrDefault(finding.RuleName) + 1;
+            // Counted as Summarize counts resources, so the Rules sheet and the totals agree.
+            if (finding.Compliance == ComplianceType.NonCompliant)
+            {
+                counts[finding.RuleName] = counts.GetValueOrDefault(finding.RuleName) + 1;
+            }
         }
 
         return counts;
     }
-
-    /// <summary>Rules by accounts affected, then resources, from per-account rule counts.</summary>
-    public static IReadOnlyList<RuleSummary> Rules(IEnumerable<IReadOnlyDictionary<string, int>> perAccount)
-    {
-        var accounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var resources = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var counts in perAccount)
-        {
-            foreach (var (rule, count) in counts)
-            {
-                accounts[rule] = accounts.GetValueOrDefault(rule) + 1;
-                resources[rule] = resources.GetValueOrDefault(rule) + count;
-            }
-        }
-
-        return accounts
-            .Select(pair => new RuleSummary(pair.Key, pair.Value, resources[pair.Key]))
-            .OrderByDescending(r => r.AccountsNonCompliant)
-            .ThenByDescending(r => r.NonCompliantResources)
-            .ThenBy(r => r.RuleName, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    /// <summary>The accounts with the most non-compliant resources, worst first.</summary>
-    public static IReadOnlyList<AccountSummary> WorstAccounts(IEnumerable<AccountSummary> accounts, int count) =>
-        accounts.Where(a => a.NonCompliantResources > 0)
-            .OrderByDescending(a => a.NonCompliantResources)
-            .ThenBy(a => a.Account.AccountId, StringComparer.Ordinal)
-            .Take(count)
-            .ToList();
 }

@@ -1,13 +1,20 @@
 namespace ComplianceReport.Compliance.Model;
 
-/// <summary>A written workbook and the figures a sink needs to describe it.</summary>
+/// <summary>A written workbook and the evaluated figures a sink needs to describe it.</summary>
 public sealed record ReportArtifact(
     RunInfo Run,
     string FileName,
     string LocalPath,
     long SizeBytes,
-    ReportTotals Totals,
-    IReadOnlyList<AccountSummary> WorstAccounts,
-    IReadOnlyList<RuleSummary> WorstRules,
+    ReportSummary Summary,
     IReadOnlyList<FindingChange> Changes,
-    IReadOnlyList<ErrorEntry> Errors);
+    IReadOnlyList<ErrorEntry> Errors)
+{
+    public const int WorstCount = 10;
+
+    public ReportTotals Totals => Summary.Totals;
+
+    public IReadOnlyList<AccountSummary> WorstAccounts => Summary.WorstAccounts;
+
+    public IReadOnlyList<RuleSummary> WorstRules => Summary.Rules.Take(WorstCount).ToList();
+}

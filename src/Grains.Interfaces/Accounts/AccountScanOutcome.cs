@@ -3,7 +3,7 @@ using ComplianceReport.Compliance.Model;
 namespace ComplianceReport.Grains.Interfaces.Accounts;
 
 /// <summary>The small answer of a scan: what the coordinator records, not the findings themselves.</summary>
-/// <param name="Changes">New and resolved findings against the account's previous run (empty for on-demand rescans).</param>
+/// <param name="Changes">New and resolved findings against the request's baseline run (empty without one).</param>
 /// <param name="Reused">True when a fresh stored result was returned without calling AWS.</param>
 /// <param name="AwsCalls">AWS requests this scan made (0 when reused); retries and throttling answers apart.</param>
 [GenerateSerializer, Immutable, Alias("ComplianceReport.AccountScanOutcome")]
@@ -15,4 +15,8 @@ public sealed record AccountScanOutcome(
     [property: Id(4)] bool Reused,
     [property: Id(5)] string? TraceId,
     [property: Id(6)] DateTimeOffset CompletedAt,
-    [property: Id(7)] AwsCallCount AwsCalls);
+    [property: Id(7)] AwsCallCount AwsCalls)
+{
+    /// <summary>What the evaluate stage needs of this account.</summary>
+    public AccountResult ToResult() => new(Summary, NonCompliantByRule, Changes, Errors, Reused);
+}

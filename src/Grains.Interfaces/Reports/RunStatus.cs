@@ -7,6 +7,8 @@ namespace ComplianceReport.Grains.Interfaces.Reports;
 /// <param name="Failures">Accounts and regions not scanned, with reasons.</param>
 /// <param name="Resumes">How often the run was picked up again after its silo stopped.</param>
 /// <param name="AwsCalls">AWS requests the run's scans made, with retries and throttling answers.</param>
+/// <param name="Totals">The evaluate stage's figures: final once the run is past scanning, over the accounts done so far before.
+/// The account counts above repeat them for older readers.</param>
 [GenerateSerializer, Immutable, Alias("ComplianceReport.RunStatus")]
 public sealed record RunStatus(
     [property: Id(0)] string RunId,
@@ -27,7 +29,8 @@ public sealed record RunStatus(
     [property: Id(15)] string? TraceId,
     [property: Id(16)] string? Error,
     [property: Id(17)] int Resumes,
-    [property: Id(18)] Accounts.AwsCallCount AwsCalls)
+    [property: Id(18)] Accounts.AwsCallCount AwsCalls,
+    [property: Id(19)] ReportTotals Totals)
 {
     public bool IsFinished => Phase is RunPhase.Completed or RunPhase.CompletedWithErrors or RunPhase.Failed;
 

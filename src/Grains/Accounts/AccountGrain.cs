@@ -23,6 +23,9 @@ public sealed class AccountGrain(
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
 {
+    // Beyond the baseline and the newest: a failed week and its reruns (the schedule tries three times).
+    private const int MaxScheduledRuns = 4;
+
     private readonly SemaphoreSlim _stateLock = new(1, 1);
     private Task<(AccountScan Scan, AwsCallCount Calls)>? _inFlight;
 
@@ -39,7 +42,7 @@ public sealed class AccountGrain(
         if (request.RunId is not null && current.CurrentRun?.RunId == request.RunId)
         {
             // A resumed run asks again: answer from what this run already recorded.
-            return Outcome(current.CurrentRun.Scan, current.PreviousRun, reused: true, AwsCallCount.None);
+            return Outcome(current.CurrentRun.Scan, current.Run(request.BaselineRunId), reused: true, AwsCallCount.None);
         }
 
         var reused = !request.Force && IsFresh(current.Latest, request.MaxAge);
@@ -49,13 +52,16 @@ public sealed class AccountGrain(
         await UpdateStateAsync(s =>
         {
             s.Latest = scan;
+            baseline = request.RunId is null ? null : s.Run(request.BaselineRunId);
             if (request.RunId is not null && s.CurrentRun?.RunId != request.RunId)
             {
                 s.PreviousRun = s.CurrentRun;
                 s.CurrentRun = new RunScan(request.RunId, scan);
+                if (request.Scheduled)
+                {
+                    KeepScheduled(s.ScheduledRuns, s.CurrentRun, request.BaselineRunId);
+                }
             }
-
-            baseline = request.RunId is null ? null : s.PreviousRun;
         });
 
         return Outcome(scan, baseline, reused, calls);
@@ -63,9 +69,7 @@ public sealed class AccountGrain(
 
     public Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken)
     {
-        var run = state.State.CurrentRun?.RunId == runId ? state.State.CurrentRun
-            : state.State.PreviousRun?.RunId == runId ? state.State.PreviousRun
-            : null;
+        var run = state.State.Run(runId);
         IReadOnlyList<Finding> findings = run is null ? [] : ComplianceEvaluator.Findings(run.Scan).ToList();
         return Task.FromResult(findings);
     }
@@ -207,6 +211,26 @@ public sealed class AccountGrain(
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             var error = new ScanError(ScanErrorKind.Internal, $"{ex.GetType().Name}: {ex.Message}");
             return new RegionSnapshot(accountId, region, RegionScanStatus.Failed, error, [], [], time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Adds a scheduled run's scan. Baselines only move forward, so scans older than this run's
+    /// baseline can never be compared with again and are dropped.
+    /// </summary>
+    private static void KeepScheduled(List<RunScan> scheduled, RunScan run, string? baselineRunId)
+    {
+        var baseline = baselineRunId is null ? -1 : scheduled.FindLastIndex(r => r.RunId == baselineRunId);
+        if (baseline > 0)
+        {
+            scheduled.RemoveRange(0, baseline);
+        }
+
+        scheduled.RemoveAll(r => r.RunId == run.RunId);
+        scheduled.Add(run);
+        if (scheduled.Count > MaxScheduledRuns)
+        {
+            scheduled.RemoveRange(0, scheduled.Count - MaxScheduledRuns);
         }
     }
 

@@ -20,7 +20,21 @@ public sealed class AccountState
     [Id(2)]
     public RunScan? CurrentRun { get; set; }
 
-    /// <summary>The scan the run before it used: the baseline for new and resolved findings.</summary>
+    /// <summary>The scan the run before it used, still readable while that run delivers.</summary>
     [Id(3)]
     public RunScan? PreviousRun { get; set; }
+
+    /// <summary>
+    /// The scans of the latest scheduled runs, newest last: the baselines of new and resolved
+    /// findings, which on-demand runs in between must not displace.
+    /// </summary>
+    [Id(4)]
+    public List<RunScan> ScheduledRuns { get; set; } = [];
+
+    /// <summary>A run's scan, if this account still holds it.</summary>
+    public RunScan? Run(string? runId) =>
+        runId is null ? null
+        : CurrentRun?.RunId == runId ? CurrentRun
+        : PreviousRun?.RunId == runId ? PreviousRun
+        : ScheduledRuns.FindLast(r => r.RunId == runId);
 }

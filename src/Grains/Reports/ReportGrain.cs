@@ -24,6 +24,7 @@ public sealed class ReportGrain(
 {
     public const string WeeklyReminder = "weekly-report";
     private const int MaxScheduledAttempts = 3;
+    private const int MaxRunsKept = 104;
     private static readonly TimeSpan TickPeriod = TimeSpan.FromMinutes(10);
 
     public async Task EnsureScheduleAsync(CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class ReportGrain(
         var existing = WeekRuns(isoWeek).LastOrDefault();
         if (existing is null || existing.Phase == RunPhase.NotStarted)
         {
-            return await StartAsync(isoWeek, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
+            return await StartAsync(isoWeek, StartRequest(isoWeek, trigger, null, deliver: true), cancellationToken);
         }
 
         var current = await RefreshAsync(existing, cancellationToken);
@@ -80,7 +81,7 @@ public sealed class ReportGrain(
             case RunPhase.Failed:
                 var runId = string.Create(CultureInfo.InvariantCulture, $"{isoWeek}-rerun-{WeekRuns(isoWeek).Count() + 1}");
                 ReportGrainLog.RerunningWeek(logger, isoWeek, current.RunId, runId);
-                return await StartAsync(runId, new RunStartRequest(isoWeek, trigger, [.. state.State.History], null), cancellationToken);
+                return await StartAsync(runId, StartRequest(isoWeek, trigger, null, deliver: true), cancellationToken);
             case RunPhase.CompletedWithErrors:
                 return await DeliverAsync(current.RunId, cancellationToken) ?? current;
             default:
@@ -111,7 +112,7 @@ public sealed class ReportGrain(
         var now = time.GetUtcNow();
         var week = IsoWeek.Of(now);
         var runId = string.Create(CultureInfo.InvariantCulture, $"{week}-ondemand-{now:yyyyMMddHHmmssfff}");
-        var status = await StartAsync(runId, new RunStartRequest(week, RunTrigger.OnDemand, [.. state.State.History], request.TraceParent, request.Deliver), cancellationToken);
+        var status = await StartAsync(runId, StartRequest(week, RunTrigger.OnDemand, request.TraceParent, request.Deliver), cancellationToken);
         return new RunStartResult(status, AttachedToExisting: false);
     }
 
@@ -143,7 +144,7 @@ public sealed class ReportGrain(
     public async Task<RunStatus?> GetRunAsync(string? runId, CancellationToken cancellationToken)
     {
         var run = runId is null ? state.State.Runs.LastOrDefault() : state.State.Runs.FindLast(r => r.RunId == runId);
-        return run is null ? null : await RefreshAsync(run, cancellationToken);
+        return run is null ? null : await GrainFactory.GetGrain<IReportRunGrain>(run.RunId).GetStatusAsync(cancellationToken);
     }
 
     public async Task RecordRunAsync(RunStatus status, CancellationToken cancellationToken)
@@ -158,6 +159,16 @@ public sealed class ReportGrain(
         await state.WriteStateAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Every run, scheduled or on demand, counts its changes against the newest scheduled run that
+    /// completed: an on-demand run mid-week must not become the next weekly report's baseline.
+    /// </summary>
+    private RunStartRequest StartRequest(string isoWeek, RunTrigger trigger, string? traceParent, bool deliver)
+    {
+        var baseline = state.State.Runs.FindLast(r => r.Trigger == RunTrigger.Scheduled && r.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors);
+        return new RunStartRequest(isoWeek, trigger, [.. state.State.History], traceParent, deliver, baseline?.RunId);
+    }
+
     private async Task<RunStatus> StartAsync(string runId, RunStartRequest request, CancellationToken cancellationToken)
     {
         var status = await GrainFactory.GetGrain<IReportRunGrain>(runId).StartAsync(request, cancellationToken);
@@ -169,16 +180,32 @@ public sealed class ReportGrain(
     private async Task<RunStatus> RefreshAsync(RunStatus run, CancellationToken cancellationToken) =>
         run.IsFinished ? run : await GrainFactory.GetGrain<IReportRunGrain>(run.RunId).GetStatusAsync(cancellationToken);
 
+    /// <summary>
+    /// Records a run's summary in the index. The index keeps the newest <see cref="MaxRunsKept"/>
+    /// runs (two years of weeks) without their failure lists: the run grain keeps the full record.
+    /// </summary>
     private void Upsert(RunStatus status)
     {
-        var index = state.State.Runs.FindIndex(r => r.RunId == status.RunId);
+        var summary = status with { Failures = [] };
+        var runs = state.State.Runs;
+        var index = runs.FindIndex(r => r.RunId == status.RunId);
         if (index >= 0)
         {
-            state.State.Runs[index] = status;
+            runs[index] = summary;
         }
         else
         {
-            state.State.Runs.Add(status);
+            runs.Add(summary);
+        }
+
+        while (runs.Count > MaxRunsKept && runs.FindIndex(r => r.IsFinished) is var oldest and >= 0)
+        {
+            runs.RemoveAt(oldest);
+        }
+
+        if (state.State.History.Count > MaxRunsKept)
+        {
+            state.State.History.RemoveRange(0, state.State.History.Count - MaxRunsKept);
         }
     }
 }

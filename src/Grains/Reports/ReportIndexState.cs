@@ -6,7 +6,7 @@ namespace ComplianceReport.Grains.Reports;
 [GenerateSerializer, Alias("ComplianceReport.ReportIndexState")]
 public sealed class ReportIndexState
 {
-    /// <summary>Every run started, newest last, with its status as last reported.</summary>
+    /// <summary>The newest runs (at most 104), newest last, with their status as last reported, without failure lists.</summary>
     [Id(0)]
     public List<RunStatus> Runs { get; set; } = [];
 

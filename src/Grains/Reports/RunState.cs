@@ -59,4 +59,12 @@ public sealed class RunState
     /// <summary>What the sinks intended and did, by entry (see <see cref="Compliance.Ports.IDeliveryJournal"/>); kept across redeliveries.</summary>
     [Id(15)]
     public Dictionary<string, string> DeliveryJournal { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The evaluate stage's figures, computed once when scanning ended; every output reads them.</summary>
+    [Id(16)]
+    public ReportSummary? Report { get; set; }
+
+    /// <summary>The previous scheduled run this run's changes are counted against.</summary>
+    [Id(17)]
+    public string? BaselineRunId { get; set; }
 }

@@ -1,5 +1,6 @@
 using ComplianceReport.Aws.Hosting;
 using ComplianceReport.Aws.Options;
+using ComplianceReport.Compliance.Hosting;
 using ComplianceReport.Delivery.Hosting;
 using ComplianceReport.Grains.Options;
 using ComplianceReport.Workbook.Hosting;
@@ -13,6 +14,7 @@ public static class ComplianceServiceCollectionExtensions
     public static IServiceCollection AddComplianceServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddAwsAdapters(configuration);
+        services.AddComplianceEvaluation();
         services.AddComplianceWorkbook();
         services.AddReportDelivery(configuration);
         services.AddComplianceGrainOptions(configuration);

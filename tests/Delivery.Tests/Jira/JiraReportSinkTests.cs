@@ -35,7 +35,7 @@ public sealed class JiraReportSinkTests
         Assert.Contains("s3://sec-reports/reports/2026/2026-W48/compliance-report-2026-W48.xlsx", description, StringComparison.Ordinal);
         var link = AdfTexts(issue.Fields["description"]!).Single(t => t.Href is not null);
         Assert.Equal(JiraSinkHarness.S3Result().Link, link.Href);
-        Assert.Contains("87.3% (up 2.3 points from 85.0% in the previous run)", description, StringComparison.Ordinal);
+        Assert.Contains("87.3% (up 2.3 points from 85.0% in the previous scheduled run)", description, StringComparison.Ordinal);
         Assert.Contains("AccessDenied", description, StringComparison.Ordinal);
 
         var attachment = Assert.Single(h.Fake.RequestsTo("POST", $"/issue/{issue.Key}/attachments"));

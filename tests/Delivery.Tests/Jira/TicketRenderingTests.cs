@@ -65,15 +65,16 @@ public sealed class TicketRenderingTests : IDisposable
     [Fact]
     public void Trend_and_summary_read_like_the_issue_asks()
     {
-        var artifact = _files.Create([1]) with
+        var created = _files.Create([1]);
+        var artifact = created with
         {
-            Totals = TestArtifacts.Totals() with { CompliancePercent = 0.80, PreviousCompliancePercent = 0.85, NonCompliantResources = 1, AccountsWithFindings = 1 },
+            Summary = created.Summary with { Totals = TestArtifacts.Totals() with { CompliancePercent = 0.80, PreviousCompliancePercent = 0.85, NonCompliantResources = 1, AccountsWithFindings = 1 } },
         };
 
         var content = TicketContentBuilder.Build(artifact, null, "Attached.");
 
         Assert.Equal("AWS Config compliance 2026-W48: 1 non-compliant resource in 1 of 300 accounts", content.Summary);
-        Assert.Contains("80.0% (down 5.0 points from 85.0% in the previous run).", WikiRenderer.Render(content.Description), StringComparison.Ordinal);
+        Assert.Contains("80.0% (down 5.0 points from 85.0% in the previous scheduled run).", WikiRenderer.Render(content.Description), StringComparison.Ordinal);
         Assert.Equal(["aws-config-compliance", "compliance-report-2026-W48"], content.Labels);
     }
 

@@ -18,6 +18,9 @@ public sealed class TestArtifacts : IDisposable
     public static RunInfo ScheduledRun(string week = "2026-W48") =>
         new(week, week, RunTrigger.Scheduled, new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 6, 4, 0, TimeSpan.Zero), TraceId);
 
+    public static ReportSummary Summary(ReportTotals totals, IReadOnlyList<AccountSummary> worstAccounts) =>
+        new(totals, [new RuleSummary("restricted-ssh", 12, 40)], worstAccounts, []);
+
     public static ReportTotals Totals() => new(
         Accounts: 300,
         AccountsScanned: 290,
@@ -28,7 +31,8 @@ public sealed class TestArtifacts : IDisposable
         NewFindings: 120,
         ResolvedFindings: 45,
         CompliancePercent: 0.873,
-        PreviousCompliancePercent: 0.85);
+        PreviousCompliancePercent: 0.85,
+        ComparedWithRunId: "2026-W47");
 
     public static Finding Finding(string accountName = "Payments Prod", string? annotation = "Security group allows 0.0.0.0/0 on port 22") => new(
         "111122223333",
@@ -55,9 +59,7 @@ public sealed class TestArtifacts : IDisposable
             Path.GetFileName(path),
             path,
             bytes.LongLength,
-            Totals(),
-            [new AccountSummary(account, AccountScanStatus.Scanned, 20, 3, 17, 0.87, null)],
-            [new RuleSummary("restricted-ssh", 12, 40)],
+            Summary(Totals(), [new AccountSummary(account, AccountScanStatus.Scanned, 20, 3, 17, 0.87, null)]),
             [new FindingChange(ChangeKind.New, Finding(accountName, annotation)), new FindingChange(ChangeKind.Resolved, Finding(accountName, annotation) with { RuleName = "s3-bucket-public-read-prohibited" })],
             [new ErrorEntry("444455556666", accountName, null, new ScanError(ScanErrorKind.AccessDenied, "AssumeRole on system-config-report-generator-read-role was denied", "AccessDenied"))]);
     }

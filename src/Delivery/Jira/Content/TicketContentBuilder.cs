@@ -96,10 +96,12 @@ internal static class TicketContentBuilder
         blocks.Add(new HeadingBlock("Totals"));
         blocks.Add(new BulletListBlock(
         [
-            Line(string.Create(Invariant, $"Accounts: {t.Accounts:N0} in scope, {t.AccountsScanned:N0} scanned, {t.AccountsFailed:N0} failed, {t.AccountsSkipped:N0} skipped (suspended or closing).")),
+            Line(string.Create(Invariant, $"Accounts: {t.Accounts:N0} in scope, {t.AccountsScanned:N0} scanned, {t.AccountsPartial:N0} partially scanned, {t.AccountsFailed:N0} failed, {t.AccountsSkipped:N0} skipped (suspended or closing).")),
             Line(string.Create(Invariant, $"Non-compliant resources: {t.NonCompliantResources:N0} in {t.AccountsWithFindings:N0} {Plural(t.AccountsWithFindings, "account", "accounts")}.")),
             [new TicketInline("Compliance: "), new TicketInline(Trend(t.CompliancePercent, t.PreviousCompliancePercent), Strong: true)],
-            Line(string.Create(Invariant, $"Since the previous run: {t.NewFindings:N0} new and {t.ResolvedFindings:N0} resolved {Plural(t.ResolvedFindings, "finding", "findings")}.")),
+            Line(t.ComparedWithRunId is null
+                ? "No previous scheduled run to compare with: no new or resolved findings."
+                : string.Create(Invariant, $"Since the previous scheduled run ({t.ComparedWithRunId}): {t.NewFindings:N0} new and {t.ResolvedFindings:N0} resolved {Plural(t.ResolvedFindings, "finding", "findings")}.")),
         ]));
     }
 
@@ -113,12 +115,12 @@ internal static class TicketContentBuilder
         var now = Percent(current.Value);
         if (previous is null)
         {
-            return $"{now} (no previous run to compare).";
+            return $"{now} (no previous scheduled run to compare).";
         }
 
         var delta = (current.Value - previous.Value) * 100;
         var direction = Math.Abs(delta) < 0.05 ? "unchanged" : delta > 0 ? "up" : "down";
-        return string.Create(Invariant, $"{now} ({direction} {Math.Abs(delta):0.0} points from {Percent(previous.Value)} in the previous run).");
+        return string.Create(Invariant, $"{now} ({direction} {Math.Abs(delta):0.0} points from {Percent(previous.Value)} in the previous scheduled run).");
     }
 
     private static void AddWorkbook(List<TicketBlock> blocks, DeliveryResult? s3, string attachmentNote)

@@ -1,0 +1,28 @@
+using System.Globalization;
+using ComplianceReport.Compliance.Model;
+
+namespace ComplianceReport.Compliance.Presentation;
+
+/// <summary>
+/// The run's figures as labelled lines, worded once for every console that shows them (the demo's
+/// summary, <c>report status</c>), so the same run never reads differently in two places.
+/// </summary>
+public static class ReportTotalsLines
+{
+    public static IReadOnlyList<(string Label, string Value)> Of(ReportTotals totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        var inv = CultureInfo.InvariantCulture;
+        return
+        [
+            ("Accounts", string.Create(inv, $"{totals.Accounts} in the report: {totals.AccountsScanned} scanned, {totals.AccountsPartial} partially scanned, {totals.AccountsFailed} failed, {totals.AccountsSkipped} skipped")),
+            ("Non-compliant", string.Create(inv, $"{totals.NonCompliantResources} resources in {totals.AccountsWithFindings} accounts")),
+            ("Compliance", totals.CompliancePercent is { } p ? p.ToString("P1", inv) : "n/a"),
+            ("Changes", totals.ComparedWithRunId is null
+                ? "no previous scheduled run to compare with"
+                : string.Create(inv, $"{totals.NewFindings} new, {totals.ResolvedFindings} resolved since {totals.ComparedWithRunId}")),
+            ("Scan errors", string.Create(inv, $"{totals.ScanErrors} accounts or regions not read")),
+            ("Scans reused", string.Create(inv, $"{totals.ScansReused} accounts answered from a recent scan (no AWS calls)")),
+        ];
+    }
+}

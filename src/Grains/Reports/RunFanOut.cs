@@ -1,0 +1,153 @@
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+using ComplianceReport.Grains.Interfaces.Accounts;
+using ComplianceReport.Grains.Options;
+using Microsoft.Extensions.Logging;
+
+namespace ComplianceReport.Grains.Reports;
+
+/// <summary>
+/// The Discovering and Scanning phases: starts scanning the accounts discovery can name early,
+/// fans out to the account grains under <c>Run:MaxConcurrentAccounts</c>, records each outcome in
+/// the run's state, and reconciles with the walk's list. Used from the run grain only: every
+/// continuation runs on the grain's scheduler, so the state and <see cref="_scans"/> need no lock.
+/// </summary>
+internal sealed class RunFanOut(
+    string runId,
+    RunStateStore store,
+    IOrganizationDiscovery discovery,
+    IGrainFactory grains,
+    RunOptions options,
+    TimeProvider time,
+    ILogger logger)
+{
+    private readonly Dictionary<string, Task> _scans = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _gate = new(Math.Max(1, options.MaxConcurrentAccounts));
+
+    /// <summary>Accounts whose scan started, finished or not.</summary>
+    public int Started => _scans.Count;
+
+    /// <summary>Walks the organization, scanning its preview meanwhile; returns the walk's list.</summary>
+    public async Task<List<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var walk = discovery.DiscoverAsync(cancellationToken);
+        await foreach (var account in discovery.PreviewAccountsAsync(cancellationToken))
+        {
+            if (walk.IsCompleted)
+            {
+                break;
+            }
+
+            StartScan(account, cancellationToken);
+        }
+
+        return [.. await walk];
+    }
+
+    public async Task ScanAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        foreach (var account in accounts)
+        {
+            StartScan(account, cancellationToken);
+        }
+
+        await Task.WhenAll(_scans.Values);
+        await ReconcileWithDiscoveryAsync(accounts, cancellationToken);
+    }
+
+    /// <summary>Waits for scans still running, after a failure cancelled them.</summary>
+    public Task DrainAsync() => Task.WhenAll(_scans.Values).ContinueWith(_ => { }, TaskScheduler.Current);
+
+    private void StartScan(OrganizationAccount account, CancellationToken cancellationToken)
+    {
+        if (!store.State.Outcomes.ContainsKey(account.AccountId) && !_scans.ContainsKey(account.AccountId))
+        {
+            _scans[account.AccountId] = ScanAndRecordAsync(account, cancellationToken);
+        }
+    }
+
+    private async Task ScanAndRecordAsync(OrganizationAccount account, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            store.State.Outcomes[account.AccountId] = await ScanOneAsync(account, cancellationToken);
+            store.CheckpointIfDue();
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<AccountScanOutcome> ScanOneAsync(OrganizationAccount account, CancellationToken cancellationToken)
+    {
+        var s = store.State;
+        var grain = grains.GetGrain<IAccountGrain>(account.AccountId);
+        var request = new ScanRequest(account, options.ResultMaxAge, Force: false, runId, s.BaselineRunId, s.Trigger == RunTrigger.Scheduled);
+        Exception? last = null;
+        for (var attempt = 1; attempt <= 2; attempt++)
+        {
+            try
+            {
+                return await grain.ScanAsync(request, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                last = ex;
+            }
+        }
+
+        // The grain itself could not answer (its silo died twice, a timeout): record, never drop.
+        var kind = last is TimeoutException ? ScanErrorKind.Timeout : ScanErrorKind.Internal;
+        var error = new ScanError(kind, $"Account scan did not complete: {last!.GetType().Name}: {last.Message}");
+        ReportRunLog.AccountCallFailed(logger, runId, account.AccountId, error.Message);
+        return new AccountScanOutcome(
+            new AccountSummary(account, AccountScanStatus.Failed, 0, 0, 0, null, error),
+            [new ErrorEntry(account.AccountId, account.Name, null, error)],
+            [],
+            new Dictionary<string, int>(),
+            Reused: false,
+            TraceId: null,
+            time.GetUtcNow(),
+            AwsCallCount.None);
+    }
+
+    /// <summary>
+    /// The walk's list is the report's: outcomes of previewed accounts it does not contain are
+    /// dropped, and the others take the walk's record (with the OU path the preview lacked), in
+    /// the run and in the account grain.
+    /// </summary>
+    private async Task ReconcileWithDiscoveryAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        var outcomes = store.State.Outcomes;
+        var inReport = accounts.Select(a => a.AccountId).ToHashSet(StringComparer.Ordinal);
+        foreach (var stray in outcomes.Keys.Where(id => !inReport.Contains(id)).ToList())
+        {
+            outcomes.Remove(stray);
+        }
+
+        var corrected = new List<OrganizationAccount>();
+        foreach (var account in accounts)
+        {
+            if (outcomes.TryGetValue(account.AccountId, out var outcome) && outcome.Summary.Account != account)
+            {
+                outcomes[account.AccountId] = outcome with { Summary = outcome.Summary with { Account = account } };
+                corrected.Add(account);
+            }
+        }
+
+        await Task.WhenAll(corrected.Select(async account =>
+        {
+            try
+            {
+                await grains.GetGrain<IAccountGrain>(account.AccountId).UpdateAccountAsync(account, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The report already has the right record; only the account's own view stays stale.
+                ReportRunLog.AccountCallFailed(logger, runId, account.AccountId, $"{ex.GetType().Name}: {ex.Message}");
+            }
+        }));
+    }
+}
