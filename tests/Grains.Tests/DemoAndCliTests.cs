@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace ComplianceReport.Grains.Tests;
 
@@ -21,6 +22,67 @@ public sealed class DemoAndCliTests(DemoProcess demo)
         Assert.Contains("Completed", demo.Output, StringComparison.Ordinal);
         Assert.Contains("compliance", demo.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_workbook_jira_report_status_and_the_demo_summary_carry_the_same_totals()
+    {
+        var workbook = Directory.GetFiles(demo.OutputDirectory, "compliance-report-*.xlsx").Single();
+        var summary = WorkbookRows.Read(workbook, "Summary");
+        string Cell(string label) => summary.First(r => r.Length > 1 && r[0] == label)[1];
+        var fromWorkbook = new Figures(
+            int.Parse(Cell("Accounts"), CultureInfo.InvariantCulture),
+            int.Parse(Cell("Accounts scanned (every region read)"), CultureInfo.InvariantCulture),
+            int.Parse(Cell("Accounts partially scanned"), CultureInfo.InvariantCulture),
+            int.Parse(Cell("Accounts failed (nothing read)"), CultureInfo.InvariantCulture),
+            int.Parse(Cell("Accounts skipped (suspended, closing)"), CultureInfo.InvariantCulture),
+            int.Parse(Cell("Non-compliant resources"), CultureInfo.InvariantCulture),
+            Math.Round(double.Parse(Cell("Overall compliance"), CultureInfo.InvariantCulture) * 100, 1));
+
+        // The ticket the dry run would send: its description's text.
+        using var ticket = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(demo.OutputDirectory, "jira-ticket-*.json").Single()));
+        var jira = string.Join(" ", ticket.RootElement.GetProperty("requests").EnumerateArray()
+            .Select(r => r.TryGetProperty("body", out var body) ? body.GetRawText() : string.Empty));
+        var accounts = Regex.Match(jira, @"Accounts: (\d+) in scope, (\d+) scanned, (\d+) partially scanned, (\d+) failed, (\d+) skipped");
+        var resources = Regex.Match(jira, @"Non-compliant resources: ([\d,]+) in");
+        var compliance = Regex.Match(jira, @"Compliance: "".*?""text"":\s*""([\d.]+)%", RegexOptions.Singleline);
+        var fromJira = new Figures(
+            Int(accounts, 1), Int(accounts, 2), Int(accounts, 3), Int(accounts, 4), Int(accounts, 5),
+            int.Parse(resources.Groups[1].Value.Replace(",", string.Empty, StringComparison.Ordinal), CultureInfo.InvariantCulture),
+            Double(compliance, jira));
+
+        var status = await DemoProcess.RunCliAsync(demo.ClientEnvironment, "report", "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Error);
+        using var json = JsonDocument.Parse(status.Output);
+        var totals = json.RootElement.GetProperty("totals");
+        int Total(string name) => totals.GetProperty(name).GetInt32();
+        var fromCli = new Figures(
+            Total("accounts"), Total("accountsScanned"), Total("accountsPartial"), Total("accountsFailed"), Total("accountsSkipped"),
+            Total("nonCompliantResources"), Math.Round(totals.GetProperty("compliancePercent").GetDouble() * 100, 1));
+
+        // The demo's printed summary (a grid that may wrap at the terminal's width).
+        var printedAccounts = Regex.Match(demo.Output, @"Accounts\s+(\d+)\s+in\s+the\s+report:\s+(\d+)\s+scanned,\s+(\d+)\s+partially\s+scanned,\s+(\d+)\s+failed,\s+(\d+)\s+skipped");
+        var printedResources = Regex.Match(demo.Output, @"Non-compliant\s+(\d+)\s+resources");
+        var printedCompliance = Regex.Match(demo.Output, @"Compliance\s+([\d.]+)\s*%");
+        var fromDemo = new Figures(
+            Int(printedAccounts, 1), Int(printedAccounts, 2), Int(printedAccounts, 3), Int(printedAccounts, 4), Int(printedAccounts, 5),
+            Int(printedResources, 1),
+            Double(printedCompliance, demo.Output));
+
+        Assert.Equal(DemoProcess.Accounts + 1, fromWorkbook.Accounts);
+        Assert.Equal(fromWorkbook.Accounts, fromWorkbook.Scanned + fromWorkbook.Partial + fromWorkbook.Failed + fromWorkbook.Skipped);
+        Assert.True(fromWorkbook.Partial > 0, "the demo has regions without Config: those accounts are partially scanned");
+        Assert.Equal(fromWorkbook, fromJira);
+        Assert.Equal(fromWorkbook, fromCli);
+        Assert.Equal(fromWorkbook, fromDemo);
+    }
+
+    private static int Int(Match match, int group) =>
+        match.Success ? int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"Pattern not found: {match}");
+
+    private static double Double(Match match, string text) =>
+        match.Success ? double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : throw new InvalidOperationException($"No compliance figure in: {text}");
+
+    private sealed record Figures(int Accounts, int Scanned, int Partial, int Failed, int Skipped, int NonCompliantResources, double CompliancePercent);
 
     [Fact]
     public async Task The_demo_exports_the_run_and_every_account_over_otlp()

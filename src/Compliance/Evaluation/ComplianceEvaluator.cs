@@ -104,16 +104,20 @@ public static class ComplianceEvaluator
         }
     }
 
-    /// <summary>The account status that follows from its regions' outcomes.</summary>
+    /// <summary>
+    /// The account status that follows from its regions' outcomes. A region without a recording
+    /// Config recorder has no data to read, so it counts as not read, like a failed one: an account
+    /// is Scanned only when every region gave its data, and Failed when none did.
+    /// </summary>
     public static AccountScanStatus StatusOf(IReadOnlyList<RegionSnapshot> regions)
     {
-        var failed = regions.Count(r => r.Status == RegionScanStatus.Failed);
-        if (failed == 0)
+        var notRead = regions.Count(r => r.Status is RegionScanStatus.Failed or RegionScanStatus.ConfigNotEnabled);
+        if (notRead == 0)
         {
             return AccountScanStatus.Scanned;
         }
 
-        return failed == regions.Count ? AccountScanStatus.Failed : AccountScanStatus.Partial;
+        return notRead == regions.Count ? AccountScanStatus.Failed : AccountScanStatus.Partial;
     }
 
     /// <summary>Non-compliant resources per rule in one account, for the Rules summary.</summary>

@@ -2,13 +2,13 @@ namespace ComplianceReport.Compliance.Model;
 
 public enum AccountScanStatus
 {
-    /// <summary>Every configured region was read (regions without Config count as read).</summary>
+    /// <summary>Every configured region was read.</summary>
     Scanned,
 
-    /// <summary>Some regions were read, others failed.</summary>
+    /// <summary>Some regions were read; others failed or have no Config recorder.</summary>
     Partial,
 
-    /// <summary>Nothing could be read (for example the role was denied).</summary>
+    /// <summary>No region could be read (the role was denied, or Config records nowhere).</summary>
     Failed,
 
     /// <summary>Not scanned by design (suspended account).</summary>

@@ -4,13 +4,13 @@ namespace ComplianceReport.Compliance.Model;
 /// The figures of one run, computed once by the evaluate stage and shown unchanged by every output.
 /// The four account counts add up to <see cref="Accounts"/>; see the README's glossary.
 /// </summary>
-/// <param name="AccountsScanned">Every configured region was read (a region without a Config recorder counts as read, and is listed as an error).</param>
-/// <param name="AccountsPartial">Some regions were read, others could not be.</param>
+/// <param name="AccountsScanned">Every configured region was read.</param>
+/// <param name="AccountsPartial">Some regions were read; others failed or have no Config recorder.</param>
 /// <param name="AccountsFailed">No region could be read.</param>
 /// <param name="AccountsSkipped">Not scanned by design: suspended or closing.</param>
 /// <param name="CompliancePercent">Compliant rule evaluations over all evaluated ones (0..1), across the accounts read.</param>
 /// <param name="PreviousCompliancePercent">The same figure of <paramref name="ComparedWithRunId"/>.</param>
-/// <param name="ScanErrors">Lines of the Errors sheet: accounts or regions not read, with why.</param>
+/// <param name="ScanErrors">Lines of the Errors sheet: accounts skipped or not read and regions not read, with why.</param>
 /// <param name="ScansReused">Accounts whose recent scan was reused instead of read again.</param>
 /// <param name="ComparedWithRunId">The previous scheduled run that new and resolved findings are counted against; null when there is none.</param>
 public sealed record ReportTotals(

@@ -21,7 +21,7 @@ public static class ReportTotalsLines
             ("Changes", totals.ComparedWithRunId is null
                 ? "no previous scheduled run to compare with"
                 : string.Create(inv, $"{totals.NewFindings} new, {totals.ResolvedFindings} resolved since {totals.ComparedWithRunId}")),
-            ("Scan errors", string.Create(inv, $"{totals.ScanErrors} accounts or regions not read")),
+            ("Not read", string.Create(inv, $"{totals.ScanErrors} accounts or regions (listed below and on the Errors sheet)")),
             ("Scans reused", string.Create(inv, $"{totals.ScansReused} accounts answered from a recent scan (no AWS calls)")),
         ];
     }
