@@ -81,7 +81,7 @@ public static class SiloRun
         var findings = new List<Finding>();
         foreach (var chunk in accounts.Chunk(64))
         {
-            var lists = await Task.WhenAll(chunk.Select(a => grains.GetGrain<IAccountGrain>(a.Account.AccountId).GetRunFindingsAsync(runId, CancellationToken.None)));
+            var lists = await Task.WhenAll(chunk.Select(a => grains.GetGrain<IAccountGrain>(a.Account.AccountId).GetRunFindingsAsync(runId, null, CancellationToken.None)));
             findings.AddRange(lists.SelectMany(l => l).Where(f => f.Compliance == ComplianceType.NonCompliant));
         }
 

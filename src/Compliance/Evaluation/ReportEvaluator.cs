@@ -13,7 +13,8 @@ public sealed class ReportEvaluator
 
     /// <param name="accounts">The report's accounts, in report order.</param>
     /// <param name="completedAt">When the run's data was complete: this run's point in the history.</param>
-    public ReportSummary Evaluate(string runId, IReadOnlyList<AccountResult> accounts, ReportBaseline baseline, DateTimeOffset completedAt)
+    /// <param name="exceptions">The run's exceptions entries, to report what each covered.</param>
+    public ReportSummary Evaluate(string runId, IReadOnlyList<AccountResult> accounts, ReportBaseline baseline, DateTimeOffset completedAt, IReadOnlyList<AcceptedRisk>? exceptions = null, DateOnly? today = null)
     {
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(baseline);
@@ -24,7 +25,15 @@ public sealed class ReportEvaluator
             history.Add(new HistoryPoint(runId, completedAt, percent, totals.NonCompliantResources));
         }
 
-        return new ReportSummary(totals, Rules(accounts), WorstAccounts(accounts), history);
+        var bySeverity = accounts.Aggregate(SeverityCounts.Zero, (sum, a) => sum.Add(a.BySeverity ?? SeverityCounts.Zero));
+        return new ReportSummary(
+            totals,
+            Rules(accounts),
+            WorstAccounts(accounts),
+            history,
+            bySeverity,
+            Owners(accounts),
+            Usage(accounts, exceptions ?? [], today ?? DateOnly.FromDateTime(completedAt.UtcDateTime)));
     }
 
     /// <summary>The totals alone, also for a run still scanning (over the accounts done so far).</summary>
@@ -33,7 +42,7 @@ public sealed class ReportEvaluator
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(baseline);
         int scanned = 0, partial = 0, failed = 0, skipped = 0, withFindings = 0, resources = 0;
-        int added = 0, resolved = 0, errors = 0, reused = 0;
+        int added = 0, resolved = 0, errors = 0, reused = 0, raw = 0, accepted = 0;
         long compliantRules = 0, evaluatedRules = 0;
         foreach (var account in accounts)
         {
@@ -60,6 +69,8 @@ public sealed class ReportEvaluator
             evaluatedRules += summary.CompliantRules + summary.NonCompliantRules;
             errors += account.Errors.Count;
             reused += account.Reused ? 1 : 0;
+            raw += Math.Max(account.RawNonCompliantResources, summary.NonCompliantResources);
+            accepted += account.AcceptedByEntry?.Values.Sum() ?? 0;
             foreach (var change in account.Changes)
             {
                 added += change.Kind == ChangeKind.New ? 1 : 0;
@@ -81,36 +92,89 @@ public sealed class ReportEvaluator
             AccountsPartial: partial,
             ScanErrors: errors,
             ScansReused: reused,
-            ComparedWithRunId: baseline.RunId);
+            ComparedWithRunId: baseline.RunId,
+            RawNonCompliantResources: raw,
+            AcceptedFindings: accepted);
     }
 
-    /// <summary>Rules by accounts affected, then resources.</summary>
+    /// <summary>Rules worst severity first, then by accounts affected, then resources.</summary>
     private static List<RuleSummary> Rules(IReadOnlyList<AccountResult> accounts)
     {
-        var tally = new Dictionary<string, (int Accounts, int Resources)>(StringComparer.Ordinal);
+        var tally = new Dictionary<string, (int Accounts, int Resources, Severity Severity)>(StringComparer.Ordinal);
         foreach (var account in accounts)
         {
             foreach (var (rule, count) in account.NonCompliantByRule)
             {
-                var (a, r) = tally.GetValueOrDefault(rule);
-                tally[rule] = (a + 1, r + count);
+                var (a, r, severity) = tally.GetValueOrDefault(rule);
+                if (account.RuleSeverities?.TryGetValue(rule, out var rating) == true && rating.Severity > severity)
+                {
+                    severity = rating.Severity;
+                }
+
+                tally[rule] = (a + 1, r + count, severity);
             }
         }
 
         return tally
-            .Select(pair => new RuleSummary(pair.Key, pair.Value.Accounts, pair.Value.Resources))
-            .OrderByDescending(r => r.AccountsNonCompliant)
+            .Select(pair => new RuleSummary(pair.Key, pair.Value.Accounts, pair.Value.Resources, pair.Value.Severity))
+            .OrderByDescending(r => r.Severity)
+            .ThenByDescending(r => r.AccountsNonCompliant)
             .ThenByDescending(r => r.NonCompliantResources)
             .ThenBy(r => r.RuleName, StringComparer.Ordinal)
             .ToList();
     }
 
-    /// <summary>The accounts with the most non-compliant resources, worst first.</summary>
-    private static List<AccountSummary> WorstAccounts(IReadOnlyList<AccountResult> accounts) =>
-        accounts.Select(a => a.Summary)
-            .Where(a => a.NonCompliantResources > 0)
-            .OrderByDescending(a => a.NonCompliantResources)
-            .ThenBy(a => a.Account.AccountId, StringComparer.Ordinal)
+    /// <summary>
+    /// The accounts to chase first: by Critical, then High, Medium, Low and unrated findings, then
+    /// resources. Accounts not fully read come first among equals: their figures are incomplete.
+    /// </summary>
+    private static List<AccountStanding> WorstAccounts(IReadOnlyList<AccountResult> accounts) =>
+        accounts
+            .Where(a => a.Summary.NonCompliantResources > 0 || a.Summary.Status is AccountScanStatus.Partial or AccountScanStatus.Failed)
+            .Select(a => new AccountStanding(a.Summary, a.Owner ?? ResolvedOwner.Unassigned, a.BySeverity ?? SeverityCounts.Zero.Add(Severity.Unrated, a.Summary.NonCompliantResources), Change(a.Changes)))
+            .OrderByDescending(a => a.BySeverity)
+            .ThenByDescending(a => a.Summary.NonCompliantResources)
+            .ThenBy(a => a.Summary.Status == AccountScanStatus.Scanned ? 1 : 0)
+            .ThenBy(a => a.Summary.Account.AccountId, StringComparer.Ordinal)
             .Take(WorstCount)
             .ToList();
+
+    /// <summary>Every owner with findings (after exceptions), worst first.</summary>
+    private static List<OwnerStanding> Owners(IReadOnlyList<AccountResult> accounts)
+    {
+        var counts = new Dictionary<string, SeverityCounts>(StringComparer.Ordinal);
+        var change = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var account in accounts)
+        {
+            foreach (var (owner, bySeverity) in account.ByOwner ?? new Dictionary<string, SeverityCounts>())
+            {
+                counts[owner] = counts.GetValueOrDefault(owner, SeverityCounts.Zero).Add(bySeverity);
+            }
+
+            foreach (var item in account.Changes)
+            {
+                var owner = item.Finding.Owner ?? ResolvedOwner.UnassignedName;
+                change[owner] = change.GetValueOrDefault(owner) + (item.Kind == ChangeKind.New ? 1 : -1);
+            }
+        }
+
+        return counts.Keys.Union(change.Keys, StringComparer.Ordinal)
+            .Select(owner => new OwnerStanding(owner, counts.GetValueOrDefault(owner, SeverityCounts.Zero), change.GetValueOrDefault(owner)))
+            .Where(o => o.BySeverity.Total > 0 || o.Change != 0)
+            .OrderByDescending(o => o.BySeverity)
+            .ThenBy(o => o.Owner, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static List<ExceptionUsage> Usage(IReadOnlyList<AccountResult> accounts, IReadOnlyList<AcceptedRisk> exceptions, DateOnly today) =>
+        exceptions
+            .Select(entry => new ExceptionUsage(
+                entry,
+                !entry.IsActiveOn(today),
+                accounts.Sum(a => a.AcceptedByEntry?.GetValueOrDefault(entry.Id) ?? 0),
+                accounts.Sum(a => a.ExpiredByEntry?.GetValueOrDefault(entry.Id) ?? 0)))
+            .ToList();
+
+    private static int Change(IReadOnlyList<FindingChange> changes) =>
+        changes.Sum(c => c.Kind == ChangeKind.New ? 1 : -1);
 }

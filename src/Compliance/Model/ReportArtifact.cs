@@ -14,7 +14,7 @@ public sealed record ReportArtifact(
 
     public ReportTotals Totals => Summary.Totals;
 
-    public IReadOnlyList<AccountSummary> WorstAccounts => Summary.WorstAccounts;
+    public IReadOnlyList<AccountSummary> WorstAccounts => Summary.WorstAccounts.Select(a => a.Summary).ToList();
 
     public IReadOnlyList<RuleSummary> WorstRules => Summary.Rules.Take(WorstCount).ToList();
 }

@@ -6,11 +6,13 @@ namespace ComplianceReport.Compliance.Model;
 /// holding every row; it is asynchronous because the rows are fetched from the account grains
 /// while the workbook is written.
 /// </summary>
-/// <param name="Accounts">Every account of the report, in discovery order.</param>
+/// <param name="Accounts">Every account of the report, in discovery order, with its figures after exceptions.</param>
+/// <param name="Results">The same accounts' evaluated contributions (owner, severities), when evaluated.</param>
 public sealed record ReportContent(
     RunInfo Run,
     ReportSummary Summary,
     IReadOnlyList<AccountSummary> Accounts,
     IAsyncEnumerable<Finding> Findings,
     IReadOnlyList<FindingChange> Changes,
-    IReadOnlyList<ErrorEntry> Errors);
+    IReadOnlyList<ErrorEntry> Errors,
+    IReadOnlyList<AccountResult>? Results = null);

@@ -12,6 +12,8 @@ namespace ComplianceReport.Compliance.Model;
 /// <param name="PreviousCompliancePercent">The same figure of <paramref name="ComparedWithRunId"/>.</param>
 /// <param name="ScanErrors">Lines of the Errors sheet: accounts skipped or not read and regions not read, with why.</param>
 /// <param name="ScansReused">Accounts whose recent scan was reused instead of read again.</param>
+/// <param name="NonCompliantResources">After accepted-risk exceptions; <paramref name="RawNonCompliantResources"/> before them.</param>
+/// <param name="AcceptedFindings">Non-compliant findings an active exceptions entry accepts.</param>
 /// <param name="ComparedWithRunId">The previous scheduled run that new and resolved findings are counted against; null when there is none.</param>
 public sealed record ReportTotals(
     int Accounts,
@@ -27,7 +29,9 @@ public sealed record ReportTotals(
     int AccountsPartial = 0,
     int ScanErrors = 0,
     int ScansReused = 0,
-    string? ComparedWithRunId = null)
+    string? ComparedWithRunId = null,
+    int RawNonCompliantResources = 0,
+    int AcceptedFindings = 0)
 {
     /// <summary>Accounts of which at least one region was read.</summary>
     public int AccountsRead => AccountsScanned + AccountsPartial;

@@ -1,6 +1,7 @@
 using Amazon;
 using Amazon.S3;
 using ComplianceReport.Compliance.Ports;
+using ComplianceReport.Delivery.Exceptions;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.S3;
 using Microsoft.Extensions.Configuration;
@@ -34,6 +35,8 @@ public static class DeliveryServiceCollectionExtensions
         var jiraSection = configuration.GetSection(JiraOptions.SectionName);
         services.AddOptions<JiraOptions>().Bind(jiraSection).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<JiraOptions>, JiraOptionsValidator>());
+
+        services.TryAddSingleton<IExceptionsFileSource, ExceptionsFileSource>();
 
         var s3 = s3Section.Get<S3DeliveryOptions>() ?? new S3DeliveryOptions();
         if (!string.IsNullOrWhiteSpace(s3.S3Bucket))

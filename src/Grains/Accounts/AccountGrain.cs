@@ -19,6 +19,7 @@ namespace ComplianceReport.Grains.Accounts;
 public sealed class AccountGrain(
     [PersistentState("account", GrainStorageNames.Compliance)] IPersistentState<AccountState> state,
     IComplianceReader reader,
+    AccountEvaluator evaluator,
     IOptions<RunOptions> options,
     TimeProvider time,
     ILogger<AccountGrain> logger) : Grain, IAccountGrain
@@ -67,12 +68,30 @@ public sealed class AccountGrain(
         return Outcome(scan, baseline, reused, calls);
     }
 
-    public Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<Finding>> GetRunFindingsAsync(string runId, EvaluationContext? context, CancellationToken cancellationToken)
     {
         var run = state.State.Run(runId);
-        IReadOnlyList<Finding> findings = run is null ? [] : ComplianceEvaluator.Findings(run.Scan).ToList();
+        IReadOnlyList<Finding> findings = run is null ? []
+            : context is null ? ComplianceEvaluator.Findings(run.Scan).ToList()
+            : evaluator.Findings(ScanOf(run), context).ToList();
         return Task.FromResult(findings);
     }
+
+    public Task<AccountResult?> EvaluateRunAsync(string runId, string? baselineRunId, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var run = state.State.Run(runId);
+        if (run is null)
+        {
+            return Task.FromResult<AccountResult?>(null);
+        }
+
+        var outcome = Outcome(run.Scan, state.State.Run(baselineRunId), reused: false, AwsCallCount.None);
+        return Task.FromResult<AccountResult?>(evaluator.Evaluate(ScanOf(run), outcome.Changes, reused: false, context));
+    }
+
+    /// <summary>The run's scan under the account record the report uses (discovery may have corrected it since).</summary>
+    private AccountScan ScanOf(RunScan run) =>
+        state.State.Account is { } account && account != run.Scan.Account ? run.Scan with { Account = account } : run.Scan;
 
     public Task UpdateAccountAsync(OrganizationAccount account, CancellationToken cancellationToken) =>
         account == state.State.Account ? Task.CompletedTask : UpdateStateAsync(s => s.Account = account);

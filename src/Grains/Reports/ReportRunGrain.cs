@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ComplianceReport.Compliance.Evaluation;
+using ComplianceReport.Compliance.Exceptions;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Grains.Diagnostics;
@@ -25,6 +26,8 @@ public sealed class ReportRunGrain(
     IWorkbookWriter workbookWriter,
     IEnumerable<IReportSink> sinks,
     ReportEvaluator evaluator,
+    ExceptionsFileLoader exceptions,
+    IEnumerable<IAccountTagReader> tagReaders,
     IOptions<RunOptions> runOptions,
     IOptions<ReportOptions> reportOptions,
     TimeProvider time,
@@ -153,6 +156,8 @@ public sealed class ReportRunGrain(
         var fanOut = _fanOut = new RunFanOut(RunId, _store, discovery, GrainFactory, runOptions.Value, time, logger);
         try
         {
+            // Read before anything is scanned: an invalid file stops the run with one line.
+            s.Exceptions ??= [.. await exceptions.LoadAsync(cancellationToken)];
             if (s.Phase == RunPhase.Discovering || s.Accounts is null)
             {
                 s.Accounts = await fanOut.DiscoverAsync(scanning.Token);
@@ -163,13 +168,17 @@ public sealed class ReportRunGrain(
             if (s.Phase == RunPhase.Scanning)
             {
                 await fanOut.ScanAsync(s.Accounts, scanning.Token);
-                s.Report = Report.Evaluate(time.GetUtcNow());
+                await EvaluateAsync(fanOut, cancellationToken);
                 await EnterAsync(RunPhase.Building, cancellationToken);
             }
 
             if (s.Phase == RunPhase.Building)
             {
-                s.Report ??= Report.Evaluate(time.GetUtcNow());
+                if (s.Report is null)
+                {
+                    await EvaluateAsync(fanOut, cancellationToken);
+                }
+
                 s.WorkbookPath = await WriteWorkbookAsync(cancellationToken);
                 await EnterAsync(s.Deliver ? RunPhase.Delivering : RunPhase.Completed, cancellationToken);
             }
@@ -198,13 +207,49 @@ public sealed class ReportRunGrain(
             await fanOut.DrainAsync();
             ReportRunLog.Failed(logger, ex, RunId);
             activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
-            s.Error = $"{ex.GetType().Name}: {ex.Message}";
+            s.Error = ex is InvalidExceptionsFileException ? ex.Message : $"{ex.GetType().Name}: {ex.Message}";
             await EnterAsync(RunPhase.Failed, CancellationToken.None);
             RecordRunDuration("Failed");
         }
 
         await UnregisterKeepAliveAsync();
         await GrainFactory.GetGrain<IReportGrain>(ReportGrainKeys.Default).RecordRunAsync(Status(), CancellationToken.None);
+    }
+
+    /// <summary>
+    /// The evaluate stage, once scanning ended: reads the accounts' tags (once per run), fixes the
+    /// context every account is evaluated with, asks each account for its evaluated figures and
+    /// computes the run's summary from them.
+    /// </summary>
+    private async Task EvaluateAsync(RunFanOut fanOut, CancellationToken cancellationToken)
+    {
+        var s = state.State;
+        if (s.Context is null)
+        {
+            var tags = await ReadAccountTagsAsync(s.Accounts ?? [], cancellationToken);
+            var today = DateOnly.FromDateTime((s.StartedAt ?? time.GetUtcNow()).UtcDateTime);
+            s.Context = new EvaluationContext(s.Exceptions ?? [], today, tags);
+        }
+
+        await fanOut.EvaluateAsync(s.Context, cancellationToken);
+        s.Report = Report.Evaluate(time.GetUtcNow());
+    }
+
+    private async Task<AccountTags> ReadAccountTagsAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    {
+        var reader = tagReaders.FirstOrDefault();
+        if (reader is null || accounts.Count == 0)
+        {
+            return AccountTags.None;
+        }
+
+        var tags = await reader.ReadAsync(accounts.Select(a => a.AccountId).ToList(), cancellationToken);
+        if (tags.Unavailable is { } reason)
+        {
+            ReportRunLog.AccountTagsUnavailable(logger, RunId, reason);
+        }
+
+        return tags;
     }
 
     private Task EnterAsync(RunPhase phase, CancellationToken cancellationToken)

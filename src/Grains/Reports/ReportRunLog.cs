@@ -27,4 +27,7 @@ internal static partial class ReportRunLog
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Run {RunId}: the workbook {LostPath} is not on this silo; rebuilt it from the persisted scans as {WorkbookPath}")]
     public static partial void WorkbookRebuilt(ILogger logger, string runId, string lostPath, string workbookPath);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Run {RunId}: account tags could not be read ({Reason}); owners come from resource tags and OU paths only")]
+    public static partial void AccountTagsUnavailable(ILogger logger, string runId, string reason);
 }

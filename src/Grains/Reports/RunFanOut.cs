@@ -55,6 +55,46 @@ internal sealed class RunFanOut(
         await ReconcileWithDiscoveryAsync(accounts, cancellationToken);
     }
 
+    /// <summary>
+    /// Asks each account grain for its evaluated contribution under <paramref name="context"/>,
+    /// recording the results in the run's state. An account whose grain cannot answer, or that
+    /// holds no scan for the run (its scan failed at the grain call), keeps its raw outcome.
+    /// </summary>
+    public async Task EvaluateAsync(EvaluationContext context, CancellationToken cancellationToken)
+    {
+        var s = store.State;
+        var pending = (s.Accounts ?? [])
+            .Where(a => s.Outcomes.ContainsKey(a.AccountId) && !s.Results.ContainsKey(a.AccountId))
+            .Select(async account =>
+            {
+                await _gate.WaitAsync(cancellationToken);
+                try
+                {
+                    var outcome = s.Outcomes[account.AccountId];
+                    var result = await EvaluateOneAsync(account.AccountId, context, cancellationToken);
+                    s.Results[account.AccountId] = result is null ? outcome.ToResult() : result with { Reused = outcome.Reused, Errors = outcome.Errors };
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+            });
+        await Task.WhenAll(pending);
+    }
+
+    private async Task<AccountResult?> EvaluateOneAsync(string accountId, EvaluationContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await grains.GetGrain<IAccountGrain>(accountId).EvaluateRunAsync(runId, store.State.BaselineRunId, context.For(accountId), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ReportRunLog.AccountCallFailed(logger, runId, accountId, $"{ex.GetType().Name}: {ex.Message}");
+            return null;
+        }
+    }
+
     /// <summary>Waits for scans still running, after a failure cancelled them.</summary>
     public Task DrainAsync() => Task.WhenAll(_scans.Values).ContinueWith(_ => { }, TaskScheduler.Current);
 

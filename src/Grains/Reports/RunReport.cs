@@ -15,7 +15,7 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
 
     /// <summary>Evaluates the run; called once, when scanning has ended.</summary>
     public ReportSummary Evaluate(DateTimeOffset completedAt) =>
-        evaluator.Evaluate(runId, Results(), Baseline(state), completedAt);
+        evaluator.Evaluate(runId, Results(), Baseline(state), completedAt, state.Context?.Exceptions, state.Context?.Today);
 
     /// <summary>The figures so far: the final ones once evaluated, else over the accounts done.</summary>
     public ReportTotals Totals() =>
@@ -25,13 +25,15 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
     {
         var summary = state.Report ?? throw new InvalidOperationException($"Run {runId} has not been evaluated.");
         var outcomes = OutcomesInOrder().ToList();
+        var results = Results();
         return new ReportContent(
             run,
             summary,
-            outcomes.Select(o => o.Summary).ToList(),
-            FindingsAsync(grains, runId, state.Accounts ?? [], CancellationToken.None),
-            outcomes.SelectMany(o => o.Changes).ToList(),
-            outcomes.SelectMany(o => o.Errors).ToList());
+            results.Select(r => r.Summary).ToList(),
+            FindingsAsync(grains, runId, state.Accounts ?? [], state.Context, CancellationToken.None),
+            results.SelectMany(r => r.Changes).ToList(),
+            outcomes.SelectMany(o => o.Errors).ToList(),
+            results);
     }
 
     public ReportArtifact Artifact(RunInfo run, string workbookPath)
@@ -44,13 +46,18 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
             workbookPath,
             new FileInfo(workbookPath).Length,
             summary,
-            outcomes.SelectMany(o => o.Changes).ToList(),
+            Results().SelectMany(r => r.Changes).ToList(),
             outcomes.SelectMany(o => o.Errors).ToList());
     }
 
     private static ReportBaseline Baseline(RunState state) => new(state.BaselineRunId, state.History);
 
-    private List<AccountResult> Results() => OutcomesInOrder().Select(o => o.ToResult()).ToList();
+    /// <summary>The evaluated results in report order; an account without one keeps its raw outcome.</summary>
+    private List<AccountResult> Results() =>
+        (state.Accounts ?? [])
+            .Where(a => state.Outcomes.ContainsKey(a.AccountId))
+            .Select(a => state.Results.TryGetValue(a.AccountId, out var result) ? result : state.Outcomes[a.AccountId].ToResult())
+            .ToList();
 
     /// <summary>The recorded outcomes in the report's account order (discovery's order).</summary>
     private IEnumerable<AccountScanOutcome> OutcomesInOrder()
@@ -68,12 +75,12 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
     /// Streams each account's findings in report order, a few accounts ahead. It runs on the
     /// writer's thread, outside the grain's context, hence the captured factory and run id.
     /// </summary>
-    private static async IAsyncEnumerable<Finding> FindingsAsync(IGrainFactory grains, string runId, IReadOnlyList<OrganizationAccount> accounts, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<Finding> FindingsAsync(IGrainFactory grains, string runId, IReadOnlyList<OrganizationAccount> accounts, EvaluationContext? context, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var window = new Queue<Task<IReadOnlyList<Finding>>>();
         foreach (var account in accounts)
         {
-            window.Enqueue(grains.GetGrain<IAccountGrain>(account.AccountId).GetRunFindingsAsync(runId, cancellationToken));
+            window.Enqueue(grains.GetGrain<IAccountGrain>(account.AccountId).GetRunFindingsAsync(runId, context?.For(account.AccountId), cancellationToken));
             if (window.Count >= FindingsPrefetch)
             {
                 foreach (var finding in await window.Dequeue())

@@ -67,4 +67,16 @@ public sealed class RunState
     /// <summary>The previous scheduled run this run's changes are counted against.</summary>
     [Id(17)]
     public string? BaselineRunId { get; set; }
+
+    /// <summary>The exceptions entries loaded when the run started; null until then.</summary>
+    [Id(18)]
+    public List<AcceptedRisk>? Exceptions { get; set; }
+
+    /// <summary>What every account was evaluated with (exceptions, the day, the accounts' tags); null until scanning ended.</summary>
+    [Id(19)]
+    public EvaluationContext? Context { get; set; }
+
+    /// <summary>Each account's evaluated contribution, by account id, once scanning ended.</summary>
+    [Id(20)]
+    public Dictionary<string, AccountResult> Results { get; set; } = new(StringComparer.Ordinal);
 }

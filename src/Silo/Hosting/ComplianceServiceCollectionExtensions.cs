@@ -1,6 +1,7 @@
 using ComplianceReport.Aws.Hosting;
 using ComplianceReport.Aws.Options;
 using ComplianceReport.Compliance.Hosting;
+using ComplianceReport.Compliance.Options;
 using ComplianceReport.Delivery.Hosting;
 using ComplianceReport.Grains.Options;
 using ComplianceReport.Workbook.Hosting;
@@ -15,6 +16,7 @@ public static class ComplianceServiceCollectionExtensions
     {
         services.AddAwsAdapters(configuration);
         services.AddComplianceEvaluation();
+        services.AddOptions<ReportEvaluationOptions>().Bind(configuration.GetSection(ReportEvaluationOptions.SectionName));
         services.AddComplianceWorkbook();
         services.AddReportDelivery(configuration);
         services.AddComplianceGrainOptions(configuration);

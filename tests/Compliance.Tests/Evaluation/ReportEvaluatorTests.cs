@@ -35,7 +35,8 @@ public sealed class ReportEvaluatorTests
         Assert.Equal(["restricted-ssh", "s3-bucket-public-read-prohibited"], summary.Rules.Select(r => r.RuleName));
         Assert.Equal((2, 4), (summary.Rules[0].AccountsNonCompliant, summary.Rules[0].NonCompliantResources));
         Assert.Equal(totals.NonCompliantResources, summary.Rules.Sum(r => r.NonCompliantResources));
-        Assert.Equal(["100000000001", "100000000002"], summary.WorstAccounts.Select(a => a.Account.AccountId));
+        // A failed account is listed among the worst, never shown as clean; the skipped one is not.
+        Assert.Equal(["100000000001", "100000000002", "100000000003"], summary.WorstAccounts.Select(a => a.Summary.Account.AccountId));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class ReportEvaluatorTests
 
         Assert.Null(summary.Totals.CompliancePercent);
         Assert.Empty(summary.History);
-        Assert.Empty(summary.WorstAccounts);
+        Assert.Equal("100000000003", Assert.Single(summary.WorstAccounts).Summary.Account.AccountId);
     }
 
     private static AccountResult Result(

@@ -19,7 +19,7 @@ public sealed class TestArtifacts : IDisposable
         new(week, week, RunTrigger.Scheduled, new DateTimeOffset(2026, 11, 23, 6, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 23, 6, 4, 0, TimeSpan.Zero), TraceId);
 
     public static ReportSummary Summary(ReportTotals totals, IReadOnlyList<AccountSummary> worstAccounts) =>
-        new(totals, [new RuleSummary("restricted-ssh", 12, 40)], worstAccounts, []);
+        new(totals, [new RuleSummary("restricted-ssh", 12, 40)], worstAccounts.Select(a => new AccountStanding(a, ResolvedOwner.Unassigned, SeverityCounts.Zero.Add(Severity.Unrated, a.NonCompliantResources), 0)).ToList(), []);
 
     public static ReportTotals Totals() => new(
         Accounts: 300,
