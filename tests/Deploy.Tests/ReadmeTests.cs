@@ -8,7 +8,7 @@ public sealed partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Deploy, "README.md"));
 
-    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml" };
+    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml" };
 
     [Theory]
     [MemberData(nameof(Templates))]
