@@ -266,6 +266,22 @@ public sealed class HubTemplateTests
     }
 
     [Fact]
+    public void Every_configuration_variable_the_tasks_get_is_a_key_the_code_binds()
+    {
+        var cli = Hub.Properties("CliTaskDefinition")["ContainerDefinitions"]![0]!.AsObject();
+        var names = Environment(SiloContainer()).Keys
+            .Concat(ConditionalEnvironment().Select(e => e.Name))
+            .Concat(Environment(cli).Keys)
+            .Where(n => n.Contains("__", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("Organization__ParentIds__4", names);
+
+        var unknown = names.Where(n => !CodeConfigurationKeys.Binds(n)).ToList();
+        Assert.True(unknown.Count == 0, "hub.yaml sets variables no options class binds: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
     public void Template_fits_cloudformation_inline_template_limit()
     {
         // aws cloudformation deploy without --s3-bucket sends the body inline: at most 51,200 bytes.
