@@ -234,11 +234,12 @@ public sealed class HubTemplateTests
                 continue;
             }
 
+            // Entry i of the list padded with empty entries: in range whatever the list's length.
+            var padded = JsonNode.Parse($$"""{"Fn::Select": [{{i}}, {"Fn::Split": [",", {"Fn::Sub": "${{{parameter}}}{{new string(',', i + 1)}}"}]}]}""")!;
             var entry = Assert.Single(entries, e => e.Name == key + i);
             Assert.Equal($"Has{slot}{i}", entry.Condition);
-            AssertJson(select, entry.Value);
-            var padded = JsonNode.Parse($$"""{"Fn::Not": [{"Fn::Equals": ["", {"Fn::Select": [{{i}}, {"Fn::Split": [",", {"Fn::Sub": "${{{parameter}}}{{new string(',', i + 1)}}"}]}]}]}]}""");
-            AssertJson(padded, Conditions[entry.Condition]);
+            AssertJson(padded, entry.Value);
+            AssertJson(JsonNode.Parse($$"""{"Fn::Not": [{"Fn::Equals": ["", {{padded.ToJsonString()}}]}]}"""), Conditions[entry.Condition]);
         }
 
         // The parameter refuses a list longer than its slots instead of dropping the rest.
