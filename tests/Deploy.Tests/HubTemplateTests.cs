@@ -248,6 +248,45 @@ public sealed class HubTemplateTests
         Assert.EndsWith($"{{0,{slots - 1}}}$", pattern, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Regions", "us-east-1", true)]
+    [InlineData("Regions", "us-east-1,eu-west-1,ap-southeast-7,mx-central-1,us-gov-west-1,cn-north-1", true)]
+    [InlineData("Regions", "us-east-1, eu-west-1", false)]
+    [InlineData("Regions", "", false)]
+    [InlineData("Regions", "us-east-1,", false)]
+    [InlineData("ParentIds", "", true)]
+    [InlineData("ParentIds", "ou-ab12-cdef3456,ou-ab12-11112222", true)]
+    [InlineData("ParentIds", "r-ab12", true)]
+    [InlineData("ParentIds", "ou-ab12", false)]
+    [InlineData("ExcludeAccountIds", "", true)]
+    [InlineData("ExcludeAccountIds", "123456789012", true)]
+    [InlineData("ExcludeAccountIds", "12345678901", false)]
+    [InlineData("AggregatorAccountId", "", true)]
+    [InlineData("AggregatorRegion", "eu-west-1", true)]
+    [InlineData("AggregatorName", "aws-controltower-GuardrailsComplianceAggregator", true)]
+    [InlineData("AggregatorName", "has space", false)]
+    [InlineData("JiraBaseUrl", "", true)]
+    [InlineData("JiraBaseUrl", "http://jira.example.com", false)]
+    [InlineData("JiraProjectKey", "SEC", true)]
+    [InlineData("JiraProjectKey", "sec", false)]
+    public void Parameter_patterns_accept_what_the_silo_accepts_and_refuse_the_rest(string parameter, string value, bool accepted)
+    {
+        // CloudFormation matches AllowedPattern against the whole value.
+        var pattern = (string)Hub.Parameters[parameter]!["AllowedPattern"]!;
+        Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(value, $"^(?:{pattern})$"));
+    }
+
+    [Theory]
+    [InlineData("Regions", "us-east-1", 36)]
+    [InlineData("ParentIds", "ou-ab12-cdef3456", 5)]
+    [InlineData("ExcludeAccountIds", "123456789012", 15)]
+    public void List_parameter_takes_as_many_entries_as_it_has_slots_and_no_more(string parameter, string entry, int slots)
+    {
+        var pattern = $"^(?:{(string)Hub.Parameters[parameter]!["AllowedPattern"]!})$";
+        Assert.Matches(pattern, string.Join(',', Enumerable.Repeat(entry, slots)));
+        Assert.DoesNotMatch(pattern, string.Join(',', Enumerable.Repeat(entry, slots + 1)));
+    }
+
     [Fact]
     public void Aggregator_source_keys_reach_the_silo_only_with_source_aggregator()
     {
