@@ -26,6 +26,17 @@ public sealed class HubTemplateTests
     private static JsonObject SiloContainer() =>
         Hub.Properties("SiloTaskDefinition")["ContainerDefinitions"]!.AsArray().Single(c => (string?)c!["Name"] == "silo")!.AsObject();
 
+    private static JsonObject Conditions => Hub.Root["Conditions"]!.AsObject();
+
+    /// <summary>The silo's environment entries written as <c>!If [Cond, {Name, Value}, !Ref AWS::NoValue]</c>.</summary>
+    private static List<(string Name, JsonNode? Value, string Condition)> ConditionalEnvironment() =>
+        SiloContainer()["Environment"]!.AsArray()
+            .OfType<JsonObject>()
+            .Where(e => e["Fn::If"] is JsonArray)
+            .Select(e => e["Fn::If"]!.AsArray())
+            .Select(b => ((string)b[1]!["Name"]!, b[1]!["Value"], (string)b[0]!))
+            .ToList();
+
     private static Dictionary<string, JsonNode?> Environment(JsonObject container) =>
         container["Environment"]!.AsArray()
             .OfType<JsonObject>()
@@ -157,18 +168,196 @@ public sealed class HubTemplateTests
     }
 
     [Fact]
-    public void Jira_token_reaches_the_silo_only_as_a_secrets_manager_secret()
+    public void Jira_token_reaches_the_silo_only_as_a_secrets_manager_secret_and_only_when_given()
     {
         var silo = SiloContainer();
-        var secret = Assert.Single(silo["Secrets"]!.AsArray())!;
+        var secrets = silo["Secrets"]!["Fn::If"]!.AsArray();
+        var secret = Assert.Single(secrets[1]!.AsArray())!;
 
+        Assert.Equal("HasJiraToken", (string?)secrets[0]);
+        AssertJson(Ref("AWS::NoValue"), secrets[2]);
         Assert.Equal("Jira__ApiToken", (string?)secret["Name"]);
         AssertJson(Ref("JiraApiTokenSecret"), secret["ValueFrom"]);
         Assert.DoesNotContain("Jira__ApiToken", Environment(silo).Keys);
+        Assert.Equal("HasJiraToken", (string?)Hub.Resource("JiraApiTokenSecret")["Condition"]);
         AssertJson(Ref("JiraApiToken"), Hub.Properties("JiraApiTokenSecret")["SecretString"]);
         AssertJson(Ref("Key"), Hub.Properties("JiraApiTokenSecret")["KmsKeyId"]);
         Assert.True((bool)Hub.Parameters["JiraApiToken"]!["NoEcho"]!);
-        Assert.Null(Hub.Parameters["JiraApiToken"]!["Default"]);
+        AssertJson(JsonNode.Parse("""{"Fn::Not": [{"Fn::Equals": [{"Ref": "JiraApiToken"}, ""]}]}"""), Conditions["HasJiraToken"]);
+    }
+
+    [Fact]
+    public void Jira_is_optional_and_its_keys_reach_the_silo_only_when_jira_is_used()
+    {
+        foreach (var name in new[] { "JiraBaseUrl", "JiraProjectKey", "JiraEmail", "JiraApiToken" })
+        {
+            Assert.Equal("", (string?)Hub.Parameters[name]!["Default"]);
+        }
+
+        // The code's Jira:Enabled: a site URL or a dry run. Without both, no Jira key is set at all.
+        AssertJson(JsonNode.Parse("""{"Fn::Or": [{"Condition": "HasJiraUrl"}, {"Condition": "IsJiraDryRun"}]}"""), Conditions["UsesJira"]);
+        var jira = ConditionalEnvironment().Where(e => e.Name.StartsWith("Jira__", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["Jira__ApiVersion", "Jira__BaseUrl", "Jira__DryRun", "Jira__Email", "Jira__IssueType", "Jira__ProjectKey"], jira.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(jira, e => Assert.Equal(e.Name == "Jira__BaseUrl" ? "HasJiraUrl" : "UsesJira", e.Condition));
+        Assert.DoesNotContain(Environment(SiloContainer()).Keys, k => k.StartsWith("Jira__", StringComparison.Ordinal));
+
+        // The combinations the silo's validator would reject stop the deployment instead.
+        var rules = Hub.Root["Rules"]!.AsObject();
+        Assert.Contains("Jira:ApiToken", rules["JiraSiteNeedsProjectAndToken"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Jira:ProjectKey", rules["JiraDryRunNeedsProject"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string, string, int> Lists => new()
+    {
+        { "Regions", "R", "Organization__Regions__", 36 },
+        { "ParentIds", "P", "Organization__ParentIds__", 5 },
+        { "ExcludeAccountIds", "X", "Organization__ExcludeAccountIds__", 15 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Lists))]
+    public void List_parameter_reaches_the_silo_as_indexed_keys_one_slot_per_entry(string parameter, string slot, string key, int slots)
+    {
+        // The silo binds lists from indexed keys only (OrganizationOptions' List<string>), so entry i
+        // of the comma-separated parameter must arrive as <key>i, and only when it exists.
+        var entries = ConditionalEnvironment().Where(e => e.Name.StartsWith(key, StringComparison.Ordinal)).ToList();
+        var always = Environment(SiloContainer()).Where(e => e.Key.StartsWith(key, StringComparison.Ordinal)).ToList();
+        Assert.Equal(slots, entries.Count + always.Count);
+
+        for (var i = 0; i < slots; i++)
+        {
+            var select = JsonNode.Parse($$"""{"Fn::Select": [{{i}}, {"Fn::Split": [",", {"Ref": "{{parameter}}"}]}]}""");
+            if (i == 0 && parameter == "Regions")
+            {
+                // At least one region is required, so the first has no condition.
+                AssertJson(select, Assert.Single(always).Value);
+                continue;
+            }
+
+            // Entry i of the list padded with empty entries: in range whatever the list's length.
+            var padded = JsonNode.Parse($$"""{"Fn::Select": [{{i}}, {"Fn::Split": [",", {"Fn::Sub": "${{{parameter}}}{{new string(',', i + 1)}}"}]}]}""")!;
+            var entry = Assert.Single(entries, e => e.Name == key + i);
+            Assert.Equal($"Has{slot}{i}", entry.Condition);
+            AssertJson(padded, entry.Value);
+            AssertJson(JsonNode.Parse($$"""{"Fn::Not": [{"Fn::Equals": ["", {{padded.ToJsonString()}}]}]}"""), Conditions[entry.Condition]);
+        }
+
+        // The parameter refuses a list longer than its slots instead of dropping the rest.
+        var pattern = (string)Hub.Parameters[parameter]!["AllowedPattern"]!;
+        Assert.Equal("String", (string?)Hub.Parameters[parameter]!["Type"]);
+        Assert.EndsWith($"{{0,{slots - 1}}}$", pattern, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Regions", "us-east-1", true)]
+    [InlineData("Regions", "us-east-1,eu-west-1,ap-southeast-7,mx-central-1,us-gov-west-1,cn-north-1", true)]
+    [InlineData("Regions", "us-east-1, eu-west-1", false)]
+    [InlineData("Regions", "", false)]
+    [InlineData("Regions", "us-east-1,", false)]
+    [InlineData("ParentIds", "", true)]
+    [InlineData("ParentIds", "ou-ab12-cdef3456,ou-ab12-11112222", true)]
+    [InlineData("ParentIds", "r-ab12", true)]
+    [InlineData("ParentIds", "ou-ab12", false)]
+    [InlineData("ExcludeAccountIds", "", true)]
+    [InlineData("ExcludeAccountIds", "123456789012", true)]
+    [InlineData("ExcludeAccountIds", "12345678901", false)]
+    [InlineData("AggregatorAccountId", "", true)]
+    [InlineData("AggregatorRegion", "eu-west-1", true)]
+    [InlineData("AggregatorName", "aws-controltower-GuardrailsComplianceAggregator", true)]
+    [InlineData("AggregatorName", "has space", false)]
+    [InlineData("JiraBaseUrl", "", true)]
+    [InlineData("JiraBaseUrl", "http://jira.example.com", false)]
+    [InlineData("JiraProjectKey", "SEC", true)]
+    [InlineData("JiraProjectKey", "sec", false)]
+    public void Parameter_patterns_accept_what_the_silo_accepts_and_refuse_the_rest(string parameter, string value, bool accepted)
+    {
+        // CloudFormation matches AllowedPattern against the whole value.
+        var pattern = (string)Hub.Parameters[parameter]!["AllowedPattern"]!;
+        Assert.Equal(accepted, System.Text.RegularExpressions.Regex.IsMatch(value, $"^(?:{pattern})$"));
+    }
+
+    [Theory]
+    [InlineData("Regions", "us-east-1", 36)]
+    [InlineData("ParentIds", "ou-ab12-cdef3456", 5)]
+    [InlineData("ExcludeAccountIds", "123456789012", 15)]
+    public void List_parameter_takes_as_many_entries_as_it_has_slots_and_no_more(string parameter, string entry, int slots)
+    {
+        var pattern = $"^(?:{(string)Hub.Parameters[parameter]!["AllowedPattern"]!})$";
+        Assert.Matches(pattern, string.Join(',', Enumerable.Repeat(entry, slots)));
+        Assert.DoesNotMatch(pattern, string.Join(',', Enumerable.Repeat(entry, slots + 1)));
+    }
+
+    [Fact]
+    public void Aggregator_source_keys_reach_the_silo_only_with_source_aggregator()
+    {
+        AssertJson(Ref("Source"), Environment(SiloContainer())["Organization__Source"]);
+        Assert.Equal(["AssumeRole", "Aggregator"], Hub.Parameters["Source"]!["AllowedValues"]!.AsArray().Select(v => (string)v!));
+        Assert.Equal("AssumeRole", (string?)Hub.Parameters["Source"]!["Default"]);
+
+        var aggregator = ConditionalEnvironment().Where(e => e.Name.StartsWith("Organization__Aggregator", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            ["Organization__AggregatorAccountId", "Organization__AggregatorName", "Organization__AggregatorRegion", "Organization__AggregatorRoleName"],
+            aggregator.Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(aggregator, e =>
+        {
+            Assert.Equal("UsesAggregator", e.Condition);
+            AssertJson(Ref(e.Name["Organization__".Length..]), e.Value);
+        });
+    }
+
+    [Fact]
+    public void Every_configuration_variable_the_tasks_get_is_a_key_the_code_binds()
+    {
+        var cli = Hub.Properties("CliTaskDefinition")["ContainerDefinitions"]![0]!.AsObject();
+        var names = Environment(SiloContainer()).Keys
+            .Concat(ConditionalEnvironment().Select(e => e.Name))
+            .Concat(Environment(cli).Keys)
+            .Where(n => n.Contains("__", StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        Assert.Contains("Organization__ParentIds__4", names);
+
+        var unknown = names.Where(n => !CodeConfigurationKeys.Binds(n)).ToList();
+        Assert.True(unknown.Count == 0, "hub.yaml sets variables no options class binds: " + string.Join(", ", unknown));
+    }
+
+    [Fact]
+    public void Template_fits_cloudformation_inline_template_limit()
+    {
+        // aws cloudformation deploy without --s3-bucket sends the body inline: at most 51,200 bytes.
+        Assert.True(new FileInfo(RepoPaths.Template("hub.yaml")).Length <= 51_200, "hub.yaml is over 51,200 bytes");
+    }
+
+    [Fact]
+    public void Collector_indexes_the_account_and_region_of_scan_spans_for_x_ray()
+    {
+        var adot = Hub.Properties("SiloTaskDefinition")["ContainerDefinitions"]!.AsArray().Single(c => (string?)c!["Name"] == "adot-collector")!;
+        var text = (string)adot["Environment"]!.AsArray().Single(e => (string?)e!["Name"] == "AOT_CONFIG_CONTENT")!["Value"]!["Fn::Sub"]!;
+        var config = new YamlDotNet.RepresentationModel.YamlStream();
+        config.Load(new StringReader(text));
+        var root = (YamlDotNet.RepresentationModel.YamlMappingNode)config.Documents[0].RootNode;
+
+        YamlDotNet.RepresentationModel.YamlNode At(params string[] path) =>
+            path.Aggregate<string, YamlDotNet.RepresentationModel.YamlNode>(root, (node, key) => ((YamlDotNet.RepresentationModel.YamlMappingNode)node)[key]);
+        IEnumerable<string> Items(params string[] path) =>
+            ((YamlDotNet.RepresentationModel.YamlSequenceNode)At(path)).Select(n => n.ToString());
+
+        // The attribute names the silo's account.scan and account.scan.region spans carry (AccountGrain).
+        Assert.Contains("cloud.account.id", Items("exporters", "awsxray", "indexed_attributes"));
+        Assert.Contains("cloud.region", Items("exporters", "awsxray", "indexed_attributes"));
+        // And underscore copies, whose annotation keys are the same with or without the exporter's allowDot gate.
+        Assert.Contains("cloud_account_id", Items("exporters", "awsxray", "indexed_attributes"));
+        Assert.Contains("cloud_region", Items("exporters", "awsxray", "indexed_attributes"));
+        var copies = ((YamlDotNet.RepresentationModel.YamlSequenceNode)At("processors", "attributes/xray-keys", "actions"))
+            .Cast<YamlDotNet.RepresentationModel.YamlMappingNode>()
+            .ToDictionary(a => a["key"].ToString(), a => (From: a["from_attribute"].ToString(), Action: a["action"].ToString()));
+        Assert.Equal(("cloud.account.id", "insert"), copies["cloud_account_id"]);
+        Assert.Equal(("cloud.region", "insert"), copies["cloud_region"]);
+        Assert.Equal(["attributes/xray-keys", "batch"], Items("service", "pipelines", "traces", "processors"));
+
+        var grain = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Grains", "Accounts", "AccountGrain.cs"));
+        Assert.Contains("\"cloud.account.id\"", grain, StringComparison.Ordinal);
+        Assert.Contains("\"cloud.region\"", grain, StringComparison.Ordinal);
     }
 
     [Fact]

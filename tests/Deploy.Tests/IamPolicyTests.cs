@@ -10,6 +10,7 @@ public sealed class IamPolicyTests
     private const string WriteRole = "system-config-report-generator-write-role";
     private const string ListOrgRole = "system-config-report-generator-list-org-role";
     private const string ReadRole = "system-config-report-generator-read-role";
+    private const string AggregatorRole = "system-config-report-generator-aggregator-read-role";
 
     /// <summary>The only wildcard actions the design allows, all on the read role.</summary>
     private static readonly HashSet<string> ListedWildcards =
@@ -18,6 +19,7 @@ public sealed class IamPolicyTests
     private static readonly CfnTemplate Hub = CfnTemplate.Load("hub.yaml");
     private static readonly CfnTemplate Management = CfnTemplate.Load("management.yaml");
     private static readonly CfnTemplate Spoke = CfnTemplate.Load("spoke.yaml");
+    private static readonly CfnTemplate Aggregator = CfnTemplate.Load("aggregator.yaml");
 
     private static JsonNode Sub(string text) => new JsonObject { ["Fn::Sub"] = text };
 
@@ -144,6 +146,15 @@ public sealed class IamPolicyTests
         AssertResources(read, Sub($"arn:${{AWS::Partition}}:iam::*:role/{ReadRole}"));
         AssertJson(Ref("OrganizationId"), read["Condition"]!["StringEquals"]!["aws:ResourceOrgID"]);
 
+        // Source=Aggregator swaps the read role in every account for the one aggregator role.
+        var aggregator = StatementWithSid(statements, "AssumeAggregatorReadRole");
+        Assert.Equal(["sts:AssumeRole"], Actions(aggregator));
+        AssertResources(aggregator, Sub("arn:${AWS::Partition}:iam::${AggregatorAccountId}:role/${AggregatorRoleName}"));
+        Assert.Equal("system-config-report-generator-aggregator-read-role", (string?)Hub.Parameters["AggregatorRoleName"]!["Default"]);
+        var written = Hub.RoleNamed(WriteRole)["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+        Assert.Contains(written, s => s!["Fn::If"] is JsonArray b && (string?)b[0] == "UsesReadRoles" && (string?)b[1]!["Sid"] == "AssumeReadRoleInOrganizationAccounts");
+        Assert.Contains(written, s => s!["Fn::If"] is JsonArray b && (string?)b[0] == "UsesAggregator" && (string?)b[1]!["Sid"] == "AssumeAggregatorReadRole");
+
         var put = StatementWithSid(statements, "PutReports");
         Assert.Equal(["s3:PutObject"], Actions(put));
         AssertResources(put, Sub("${ReportBucket.Arn}/${ReportS3Prefix}/*"));
@@ -175,7 +186,7 @@ public sealed class IamPolicyTests
         Assert.Equal(["xray:PutTraceSegments", "xray:PutTelemetryRecords"], Actions(traces));
 
         // Nothing else: no iam:*, no s3:DeleteObject, no dynamodb:CreateTable.
-        Assert.Equal(7, statements.Count);
+        Assert.Equal(8, statements.Count);
     }
 
     [Fact]
@@ -196,6 +207,10 @@ public sealed class IamPolicyTests
         var statements = InlineStatements(Hub.Properties("ExecutionRole"));
 
         AssertResources(StatementWithSid(statements, "ReadJiraToken"), Ref("JiraApiTokenSecret"));
+        // An S3-only stack has no secret, hence no statement naming it.
+        Assert.Contains(
+            Hub.Properties("ExecutionRole")["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray(),
+            s => s!["Fn::If"] is JsonArray b && (string?)b[0] == "HasJiraToken" && (string?)b[1]!["Sid"] == "ReadJiraToken");
         Assert.Equal(["secretsmanager:GetSecretValue"], Actions(StatementWithSid(statements, "ReadJiraToken")));
         AssertResources(
             StatementWithSid(statements, "PullOurImages"),
@@ -249,6 +264,47 @@ public sealed class IamPolicyTests
     }
 
     [Fact]
+    public void Aggregator_read_role_may_exactly_the_operations_the_aggregator_client_sends()
+    {
+        // The operation names ConfigAggregatorClient passes to the JSON client (its only quoted PascalCase words besides type names).
+        var client = File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "Aws", "ConfigService", "ConfigAggregatorClient.cs"));
+        var sent = System.Text.RegularExpressions.Regex.Matches(client, "\"([A-Z][A-Za-z]+)\"")
+            .Select(m => m.Groups[1].Value)
+            .Where(name => !name.EndsWith("Client", StringComparison.Ordinal))
+            .Select(name => "config:" + name)
+            .ToHashSet(StringComparer.Ordinal);
+        Assert.Equal(5, sent.Count);
+
+        var role = Aggregator.Resource("AggregatorReadRole")["Properties"]!.AsObject();
+        AssertJson(Ref("AggregatorRoleName"), role["RoleName"]);
+        Assert.Equal(AggregatorRole, (string?)Aggregator.Parameters["AggregatorRoleName"]!["Default"]);
+        var statement = Assert.Single(InlineStatements(role));
+        Assert.True(IsAllow(statement));
+        Assert.Equal(sent.Order(StringComparer.Ordinal), Actions(statement).Order(StringComparer.Ordinal));
+        // Aggregators of that account only; an aggregator's ARN ends in a generated id, not its name.
+        AssertResources(statement, Sub("arn:${AWS::Partition}:config:*:${AWS::AccountId}:config-aggregator/*"));
+
+        var trust = Assert.Single(Statements(role["AssumeRolePolicyDocument"]));
+        AssertJson(JsonNode.Parse($$$"""{"AWS": {"Fn::Sub": "arn:${AWS::Partition}:iam::${HubAccountId}:role/{{{WriteRole}}}"}}"""), trust["Principal"]);
+        Assert.Equal("sts:AssumeRole", (string?)trust["Action"]);
+        Assert.Equal(3600L, (long)role["MaxSessionDuration"]!);
+    }
+
+    [Fact]
+    public void Aggregator_template_creates_the_aggregator_only_on_request()
+    {
+        Assert.Equal("false", (string?)Aggregator.Parameters["CreateAggregator"]!["Default"]);
+        Assert.Equal("CreatesAggregator", (string?)Aggregator.Resource("OrganizationAggregator")["Condition"]);
+        Assert.Equal("CreatesAggregator", (string?)Aggregator.Resource("AggregatorServiceRole")["Condition"]);
+        var source = Aggregator.Properties("OrganizationAggregator")["OrganizationAggregationSource"]!;
+        Assert.True((bool)source["AllAwsRegions"]!);
+        AssertJson(GetAtt("AggregatorServiceRole", "Arn"), source["RoleArn"]);
+        Assert.Equal(
+            ["arn:${AWS::Partition}:iam::aws:policy/service-role/AWSConfigRoleForOrganizations"],
+            Aggregator.Properties("AggregatorServiceRole")["ManagedPolicyArns"]!.AsArray().Select(a => (string)a!["Fn::Sub"]!));
+    }
+
+    [Fact]
     public void Role_names_are_exact_and_each_is_defined_once_across_the_templates()
     {
         var names = new[] { Hub, Management, Spoke }
@@ -265,7 +321,7 @@ public sealed class IamPolicyTests
     }
 
     private static IEnumerable<(string Where, JsonObject Statement)> AllRoleStatements() =>
-        new[] { Hub, Management, Spoke }
+        new[] { Hub, Management, Spoke, Aggregator }
             .SelectMany(t => t.ResourcesOfType("AWS::IAM::Role"))
             .SelectMany(r => InlineStatements(r.Properties).Select(s =>
                 ($"{(r.Properties["RoleName"] is JsonValue v ? v.ToString() : r.LogicalId)}/{(string?)s["Sid"]}", s)));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ComplianceReport.Deploy.Tests.Support;
@@ -11,7 +12,7 @@ public sealed partial class TemplateParseTests
         "AWS::AccountId", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", "AWS::NotificationARNs",
     ];
 
-    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml" };
+    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml" };
 
     [Fact]
     public void Short_tags_become_the_long_form_CloudFormation_uses()
@@ -141,6 +142,79 @@ public sealed partial class TemplateParseTests
         Walk(template.Root["Conditions"], "Conditions");
 
         Assert.True(problems.Count == 0, $"{fileName} refers to undeclared names:\n" + string.Join('\n', problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Templates))]
+    public void A_conditional_resource_is_referenced_only_where_its_condition_holds(string fileName)
+    {
+        // CloudFormation rejects a reference to a resource whose condition is false, so every
+        // reference must sit in a resource with the same condition or in that condition's !If branch.
+        var template = CfnTemplate.Load(fileName);
+        var conditional = template.Resources
+            .Where(r => r.Value?["Condition"] is JsonValue)
+            .ToDictionary(r => r.Key, r => (string)r.Value!["Condition"]!, StringComparer.Ordinal);
+        var problems = new List<string>();
+
+        IEnumerable<string> Referenced(JsonObject obj)
+        {
+            if (obj.Count == 1 && obj["Ref"] is JsonValue r)
+            {
+                yield return (string)r!;
+            }
+            else if (obj.Count == 1 && obj["Fn::GetAtt"] is JsonArray g)
+            {
+                yield return (string)g[0]!;
+            }
+            else if (obj.Count == 1 && obj.ContainsKey("Fn::Sub"))
+            {
+                var sub = obj["Fn::Sub"];
+                var text = sub is JsonArray pair ? (string)pair[0]! : (string)sub!;
+                foreach (Match variable in SubVariable().Matches(text))
+                {
+                    yield return variable.Groups[1].Value.Split('.')[0];
+                }
+            }
+        }
+
+        void Walk(JsonNode? node, string where, ImmutableHashSet<string> holding)
+        {
+            switch (node)
+            {
+                case JsonObject obj when obj["Fn::If"] is JsonArray branches:
+                    Walk(branches[1], where, holding.Add((string)branches[0]!));
+                    Walk(branches[2], where, holding);
+                    break;
+                case JsonObject obj:
+                    foreach (var name in Referenced(obj).Where(n => conditional.ContainsKey(n) && !holding.Contains(conditional[n])))
+                    {
+                        problems.Add($"{where}: {name} (Condition {conditional[name]})");
+                    }
+
+                    foreach (var (key, child) in obj)
+                    {
+                        Walk(child, $"{where}.{key}", holding);
+                    }
+
+                    break;
+                case JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        Walk(array[i], $"{where}[{i}]", holding);
+                    }
+
+                    break;
+            }
+        }
+
+        foreach (var (id, resource) in template.Resources)
+        {
+            var own = resource?["Condition"] is JsonValue c ? ImmutableHashSet.Create((string)c!) : ImmutableHashSet<string>.Empty;
+            Walk(resource, $"Resources.{id}", own);
+        }
+
+        Walk(template.Root["Outputs"], "Outputs", ImmutableHashSet<string>.Empty);
+        Assert.True(problems.Count == 0, $"{fileName} references conditional resources outside their condition:\n" + string.Join('\n', problems));
     }
 
     // ${Name} or ${Resource.Attribute}; ${!Literal} is an escape, not a reference.
