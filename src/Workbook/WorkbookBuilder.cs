@@ -17,17 +17,31 @@ internal sealed class WorkbookBuilder
 {
     private const string WorkbookPart = "xl/workbook.xml";
     private const int CancellationCheckInterval = 4096;
+    private const int WorstListed = 10;
 
     private static readonly ColumnSpec[] SummaryColumns =
     [
-        new("Item", 30), new("Value", 42), new("Compliance %", 16), new("Non-compliant resources", 24),
+        new("Item", 38), new("Value", 30), new("Compliance %", 18), new("Non-compliant resources", 12),
+        new("E", 10), new("F", 10), new("G", 10), new("H", 17), new("I", 10),
     ];
 
     private static readonly ColumnSpec[] AccountColumns =
     [
         new("Account ID", 16), new("Name", 30), new("OU path", 36), new("Account status", 16), new("Scan status", 13),
         new("Compliant rules", 17), new("Non-compliant rules", 21), new("Non-compliant resources", 25),
-        new("Compliance %", 15), new("Scan error", 60),
+        new("Compliance %", 15), new("Scan error", 60), new("Owner", 24), new("Owner from", 14),
+    ];
+
+    private static readonly ColumnSpec[] OwnerColumns =
+    [
+        new("Owner", 30), new("Critical", 10), new("High", 10), new("Medium", 10), new("Low", 10), new("Unrated", 10),
+        new("Non-compliant resources", 25), new("Change", 10),
+    ];
+
+    private static readonly ColumnSpec[] ExceptionColumns =
+    [
+        new("ID", 24), new("Owner", 24), new("Reason", 50), new("Ticket", 16), new("Approved", 12), new("Approved by", 20),
+        new("Expires", 12), new("State", 10), new("Findings covered", 18), new("Counting again", 16),
     ];
 
     private static readonly ColumnSpec[] RuleColumns =
@@ -82,6 +96,8 @@ internal sealed class WorkbookBuilder
         var rulesName = _names.Claim("Rules");
         var findingsName = _names.Claim("Findings");
         var changesName = _names.Claim("Changes");
+        var ownersName = _names.Claim("Owners");
+        var exceptionsName = _names.Claim("Exceptions");
         var errorsName = _names.Claim("Errors");
 
         WriteStyles();
@@ -90,10 +106,12 @@ internal sealed class WorkbookBuilder
         _cancellationToken.ThrowIfCancellationRequested();
         var rules = WriteRules(rulesName);
         var changes = WriteChanges(changesName);
+        var owners = WriteOwners(ownersName);
+        var exceptions = WriteExceptions(exceptionsName);
         var errors = WriteErrors(errorsName);
         var summary = WriteSummary(summaryName);
 
-        _sheets.AddRange([summary, accounts, rules, .. findings, changes, errors]);
+        _sheets.AddRange([summary, accounts, owners, rules, .. findings, changes, exceptions, errors]);
         WriteWorkbook();
         _package.Relate(string.Empty, WorkbookPart, ContentTypes.OfficeDocumentRelationship);
         _package.Complete();
@@ -117,8 +135,10 @@ internal sealed class WorkbookBuilder
         using var sheet = OpenSheet(name, AccountColumns, freezeHeader: true);
         var writer = sheet.Writer;
         writer.WriteHeader(AccountColumns);
+        var owners = (_content.Results ?? []).ToDictionary(r => r.Summary.Account.AccountId, r => r.Owner, StringComparer.Ordinal);
         foreach (var summary in _content.Accounts)
         {
+            var owner = owners.GetValueOrDefault(summary.Account.AccountId) ?? ResolvedOwner.Unassigned;
             writer.StartRow();
             writer.Text(summary.Account.AccountId);
             writer.Text(summary.Account.Name);
@@ -130,6 +150,8 @@ internal sealed class WorkbookBuilder
             writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
             writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
             writer.Text(Labels.Of(summary.Error));
+            writer.Text(owner.Owner);
+            writer.Text(Labels.Of(owner.Source));
         }
 
         var last = writer.RowCount;
@@ -311,6 +333,62 @@ internal sealed class WorkbookBuilder
         return sheet.Finish(withAutoFilter: true, formats);
     }
 
+    private WrittenSheet WriteOwners(string name)
+    {
+        using var sheet = OpenSheet(name, OwnerColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(OwnerColumns);
+        var comparedWith = _content.Summary.Totals.ComparedWithRunId;
+        foreach (var owner in _content.Summary.OwnerList)
+        {
+            writer.StartRow();
+            writer.Text(owner.Owner);
+            writer.Number(owner.BySeverity.Critical, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.High, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Medium, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Low, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Unrated, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Total, WorkbookStyles.Count);
+            writer.Text(Signed(owner.Change, comparedWith));
+        }
+
+        var last = writer.RowCount;
+        ConditionalFormatting[] formats = last < 2 ? [] : [FormattingRules.DataBar(Range("B", 2, last), 1), FormattingRules.DataBar(Range("C", 2, last), 2)];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
+    private WrittenSheet WriteExceptions(string name)
+    {
+        using var sheet = OpenSheet(name, ExceptionColumns, freezeHeader: true);
+        var writer = sheet.Writer;
+        writer.WriteHeader(ExceptionColumns);
+        foreach (var usage in _content.Summary.ExceptionList)
+        {
+            var entry = usage.Entry;
+            writer.StartRow();
+            writer.Text(entry.Id);
+            writer.Text(entry.Owner);
+            writer.Text(entry.Reason);
+            writer.Text(entry.Ticket);
+            writer.Text(entry.Approved.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.Text(entry.ApprovedBy);
+            writer.Text(entry.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            writer.Text(usage.Expired ? "expired" : usage.Unused ? "unused" : "active");
+            writer.Number(usage.Covered, WorkbookStyles.Count);
+            writer.Number(usage.CountingAgain, WorkbookStyles.Count);
+        }
+
+        var last = writer.RowCount;
+        ConditionalFormatting[] formats = last < 2
+            ? []
+            :
+            [
+                FormattingRules.TextEquals(Range("H", 2, last), "expired", WorkbookStyles.BadDxf, 1),
+                FormattingRules.TextEquals(Range("H", 2, last), "unused", WorkbookStyles.BadDxf, 2),
+            ];
+        return sheet.Finish(withAutoFilter: true, formats);
+    }
+
     private WrittenSheet WriteErrors(string name)
     {
         using var sheet = OpenSheet(name, ErrorColumns, freezeHeader: true);
@@ -333,18 +411,93 @@ internal sealed class WorkbookBuilder
     private WrittenSheet WriteSummary(string name)
     {
         var run = _content.Run;
-        var totals = _content.Summary.Totals;
+        var summary = _content.Summary;
+        var totals = summary.Totals;
+        var worstAccounts = summary.WorstAccounts;
+        var worstOwners = summary.OwnerList.Take(WorstListed).ToList();
 
-        // The history table starts at a fixed row so the chart, written before the sheet, can refer to it.
-        const int historyHeaderRow = 26;
+        // The chart is written before the sheet (one zip entry at a time), so the history table's
+        // row is computed from the blocks above it: 3 title rows, severity 4, worst accounts 3 + n,
+        // worst owners 3 + n, run 8, totals 16, then a blank row and the History title.
+        var historyHeaderRow = 3 + 4 + 3 + Math.Max(1, worstAccounts.Count) + 3 + Math.Max(1, worstOwners.Count) + 8 + 16 + 3;
         var partName = NextSheetPartName();
-        var history = _content.Summary.History;
+        var history = summary.History;
         var drawingId = history.Count > 0 ? WriteTrendChart(name, partName, historyHeaderRow + 1, history) : null;
 
         using var sheet = OpenSheet(name, SummaryColumns, freezeHeader: false, partName);
         var writer = sheet.Writer;
+        var formats = new List<ConditionalFormatting>();
         writer.StartRow();
         writer.Text("AWS Config compliance report", WorkbookStyles.Title);
+        writer.StartRow();
+        writer.Text(string.Create(CultureInfo.InvariantCulture, $"{run.RunId} ({Labels.Of(run.Trigger)}), {totals.Accounts} accounts; changes since {totals.ComparedWithRunId ?? "(no previous scheduled run)"}"));
+        writer.StartRow();
+
+        // What is critical: open findings by severity, after accepted risk.
+        writer.StartRow();
+        writer.Text("Non-compliant resources by severity", WorkbookStyles.Section);
+        writer.StartRow();
+        foreach (var header in new[] { "Critical", "High", "Medium", "Low", "Unrated", "Total", "Accepted risk", "Before exceptions" })
+        {
+            writer.Text(header, WorkbookStyles.Header);
+        }
+
+        var severities = totals.Severities;
+        writer.StartRow();
+        writer.Number(severities.Critical, WorkbookStyles.Count);
+        writer.Number(severities.High, WorkbookStyles.Count);
+        writer.Number(severities.Medium, WorkbookStyles.Count);
+        writer.Number(severities.Low, WorkbookStyles.Count);
+        writer.Number(severities.Unrated, WorkbookStyles.Count);
+        writer.Number(totals.NonCompliantResources, WorkbookStyles.Count);
+        writer.Number(totals.AcceptedFindings, WorkbookStyles.Count);
+        writer.Number(Math.Max(totals.RawNonCompliantResources, totals.NonCompliantResources), WorkbookStyles.Count);
+        writer.StartRow();
+
+        // Whose is it, what got worse: the worst accounts and owners, each with its change.
+        WriteSection(writer, writer.RowCount + 1, "Worst accounts (by Critical, then High, Medium, Low)", ["Account ID", "Name", "Owner", "Critical", "High", "Medium", "Low", "Resources", "Change"]);
+        foreach (var standing in worstAccounts)
+        {
+            var account = standing.Summary;
+            writer.StartRow();
+            writer.Text(account.Account.AccountId);
+            writer.Text(account.Status == AccountScanStatus.Scanned ? account.Account.Name : $"{account.Account.Name} ({NotFullyRead(account.Status)})");
+            writer.Text(standing.Owner.Owner);
+            writer.Number(standing.BySeverity.Critical, WorkbookStyles.Count);
+            writer.Number(standing.BySeverity.High, WorkbookStyles.Count);
+            writer.Number(standing.BySeverity.Medium, WorkbookStyles.Count);
+            writer.Number(standing.BySeverity.Low, WorkbookStyles.Count);
+            writer.Number(account.NonCompliantResources, WorkbookStyles.Count);
+            writer.Text(Signed(standing.Change, totals.ComparedWithRunId));
+        }
+
+        if (worstAccounts.Count == 0)
+        {
+            writer.StartRow();
+            writer.Text("No account has non-compliant resources.");
+        }
+
+        writer.StartRow();
+        WriteSection(writer, writer.RowCount + 1, "Worst owners", ["Owner", "Critical", "High", "Medium", "Low", "Unrated", "Resources", "Change"]);
+        foreach (var owner in worstOwners)
+        {
+            writer.StartRow();
+            writer.Text(owner.Owner);
+            writer.Number(owner.BySeverity.Critical, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.High, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Medium, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Low, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Unrated, WorkbookStyles.Count);
+            writer.Number(owner.BySeverity.Total, WorkbookStyles.Count);
+            writer.Text(Signed(owner.Change, totals.ComparedWithRunId));
+        }
+
+        if (worstOwners.Count == 0)
+        {
+            writer.StartRow();
+            writer.Text("No owner has non-compliant resources.");
+        }
+
         writer.StartRow();
         writer.StartRow();
         writer.Text("Run", WorkbookStyles.Section);
@@ -368,6 +521,8 @@ internal sealed class WorkbookBuilder
         Count(writer, "Accounts skipped (suspended, closing)", totals.AccountsSkipped);
         Count(writer, "Accounts with findings", totals.AccountsWithFindings);
         Count(writer, "Non-compliant resources", totals.NonCompliantResources);
+        Count(writer, "Accepted by exceptions", totals.AcceptedFindings);
+        Count(writer, "Before exceptions", Math.Max(totals.RawNonCompliantResources, totals.NonCompliantResources));
         Pair(writer, "Changes compared with", totals.ComparedWithRunId ?? "(no previous scheduled run)");
         Count(writer, "New since then", totals.NewFindings);
         Count(writer, "Resolved since then", totals.ResolvedFindings);
@@ -377,10 +532,15 @@ internal sealed class WorkbookBuilder
         writer.Number(totals.CompliancePercent, WorkbookStyles.Percent);
         var overallRow = writer.RowCount;
 
-        var formats = new List<ConditionalFormatting> { FormattingRules.PercentColorScale(Range("B", overallRow, overallRow), 1) };
+        formats.Add(FormattingRules.PercentColorScale(Range("B", overallRow, overallRow), formats.Count + 1));
         var nextRow = overallRow + 2;
         if (history.Count > 0)
         {
+            if (writer.RowCount >= historyHeaderRow - 1)
+            {
+                throw new InvalidOperationException($"The Summary's blocks reach row {writer.RowCount}; the history must start below them, not at {historyHeaderRow}.");
+            }
+
             WriteSection(writer, historyHeaderRow - 1, "History", ["Run", "Completed (UTC)", "Compliance %", "Non-compliant resources"]);
 
             foreach (var point in history)
@@ -406,20 +566,20 @@ internal sealed class WorkbookBuilder
             .ThenBy(a => a.Account.AccountId, StringComparer.Ordinal)
             .ToList();
         var firstAccountRow = writer.RowCount + 1;
-        foreach (var summary in accounts)
+        foreach (var account in accounts)
         {
             writer.StartRow();
-            writer.Text(summary.Account.AccountId);
-            writer.Text(summary.Status == AccountScanStatus.Partial ? $"{summary.Account.Name} (partially read)" : summary.Account.Name);
-            if (summary.Status is AccountScanStatus.Failed or AccountScanStatus.Skipped)
+            writer.Text(account.Account.AccountId);
+            writer.Text(account.Status == AccountScanStatus.Partial ? $"{account.Account.Name} ({NotFullyRead(account.Status)})" : account.Account.Name);
+            if (account.Status is AccountScanStatus.Failed or AccountScanStatus.Skipped)
             {
-                writer.Text(summary.Status == AccountScanStatus.Failed ? "not read (failed)" : "skipped");
+                writer.Text(NotFullyRead(account.Status));
                 writer.Text("unknown");
             }
             else
             {
-                writer.Number(summary.CompliancePercent, WorkbookStyles.Percent);
-                writer.Number(summary.NonCompliantResources, WorkbookStyles.Count);
+                writer.Number(account.CompliancePercent, WorkbookStyles.Percent);
+                writer.Number(account.NonCompliantResources, WorkbookStyles.Count);
             }
         }
 
@@ -522,6 +682,18 @@ internal sealed class WorkbookBuilder
             writer.Text(header, WorkbookStyles.Header);
         }
     }
+
+    private static string NotFullyRead(AccountScanStatus status) => status switch
+    {
+        AccountScanStatus.Partial => "partially read",
+        AccountScanStatus.Failed => "not read (failed)",
+        AccountScanStatus.Skipped => "skipped",
+        _ => string.Empty,
+    };
+
+    /// <summary>A change as +3 / -2 / 0, or n/a without a run to compare with.</summary>
+    private static string Signed(int change, string? comparedWith) =>
+        comparedWith is null ? "n/a" : change.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
     private static void Pair(WorksheetWriter writer, string label, string? value)
     {

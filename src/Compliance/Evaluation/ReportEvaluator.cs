@@ -1,4 +1,6 @@
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Options;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReport.Compliance.Evaluation;
 
@@ -7,9 +9,12 @@ namespace ComplianceReport.Compliance.Evaluation;
 /// <see cref="ReportSummary"/> that every output shows. Pure: the same input gives the same figures,
 /// so a run resumed on another silo reports exactly what it would have.
 /// </summary>
-public sealed class ReportEvaluator
+/// <param name="options">For <c>Report:ExceptionsWarnDays</c>; the default (14 days) without it.</param>
+public sealed class ReportEvaluator(IOptions<ReportEvaluationOptions>? options = null)
 {
     public const int WorstCount = 10;
+
+    private readonly int _warnDays = options?.Value.ExceptionsWarnDays ?? ReportEvaluationOptions.DefaultExceptionsWarnDays;
 
     /// <param name="accounts">The report's accounts, in report order.</param>
     /// <param name="completedAt">When the run's data was complete: this run's point in the history.</param>
@@ -25,13 +30,11 @@ public sealed class ReportEvaluator
             history.Add(new HistoryPoint(runId, completedAt, percent, totals.NonCompliantResources));
         }
 
-        var bySeverity = accounts.Aggregate(SeverityCounts.Zero, (sum, a) => sum.Add(a.BySeverity ?? SeverityCounts.Zero));
         return new ReportSummary(
             totals,
             Rules(accounts),
             WorstAccounts(accounts),
             history,
-            bySeverity,
             Owners(accounts),
             Usage(accounts, exceptions ?? [], today ?? DateOnly.FromDateTime(completedAt.UtcDateTime)));
     }
@@ -44,6 +47,7 @@ public sealed class ReportEvaluator
         int scanned = 0, partial = 0, failed = 0, skipped = 0, withFindings = 0, resources = 0;
         int added = 0, resolved = 0, errors = 0, reused = 0, raw = 0, accepted = 0;
         long compliantRules = 0, evaluatedRules = 0;
+        var bySeverity = SeverityCounts.Zero;
         foreach (var account in accounts)
         {
             var summary = account.Summary;
@@ -71,6 +75,7 @@ public sealed class ReportEvaluator
             reused += account.Reused ? 1 : 0;
             raw += Math.Max(account.RawNonCompliantResources, summary.NonCompliantResources);
             accepted += account.AcceptedByEntry?.Values.Sum() ?? 0;
+            bySeverity = bySeverity.Add(account.BySeverity ?? SeverityCounts.Zero.Add(Severity.Unrated, summary.NonCompliantResources));
             foreach (var change in account.Changes)
             {
                 added += change.Kind == ChangeKind.New ? 1 : 0;
@@ -94,7 +99,8 @@ public sealed class ReportEvaluator
             ScansReused: reused,
             ComparedWithRunId: baseline.RunId,
             RawNonCompliantResources: raw,
-            AcceptedFindings: accepted);
+            AcceptedFindings: accepted,
+            BySeverity: bySeverity);
     }
 
     /// <summary>Rules worst severity first, then by accounts affected, then resources.</summary>
@@ -166,13 +172,14 @@ public sealed class ReportEvaluator
             .ToList();
     }
 
-    private static List<ExceptionUsage> Usage(IReadOnlyList<AccountResult> accounts, IReadOnlyList<AcceptedRisk> exceptions, DateOnly today) =>
+    private List<ExceptionUsage> Usage(IReadOnlyList<AccountResult> accounts, IReadOnlyList<AcceptedRisk> exceptions, DateOnly today) =>
         exceptions
             .Select(entry => new ExceptionUsage(
                 entry,
                 !entry.IsActiveOn(today),
                 accounts.Sum(a => a.AcceptedByEntry?.GetValueOrDefault(entry.Id) ?? 0),
-                accounts.Sum(a => a.ExpiredByEntry?.GetValueOrDefault(entry.Id) ?? 0)))
+                accounts.Sum(a => a.ExpiredByEntry?.GetValueOrDefault(entry.Id) ?? 0),
+                entry.IsActiveOn(today) && entry.Expires <= today.AddDays(_warnDays)))
             .ToList();
 
     private static int Change(IReadOnlyList<FindingChange> changes) =>

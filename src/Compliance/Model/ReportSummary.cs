@@ -14,12 +14,9 @@ public sealed record ReportSummary(
     IReadOnlyList<RuleSummary> Rules,
     IReadOnlyList<AccountStanding> WorstAccounts,
     IReadOnlyList<HistoryPoint> History,
-    SeverityCounts? BySeverity = null,
     IReadOnlyList<OwnerStanding>? Owners = null,
     IReadOnlyList<ExceptionUsage>? Exceptions = null)
 {
-    public SeverityCounts Severities => BySeverity ?? SeverityCounts.Zero;
-
     public IReadOnlyList<OwnerStanding> OwnerList => Owners ?? [];
 
     public IReadOnlyList<ExceptionUsage> ExceptionList => Exceptions ?? [];

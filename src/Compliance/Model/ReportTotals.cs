@@ -31,8 +31,12 @@ public sealed record ReportTotals(
     int ScansReused = 0,
     string? ComparedWithRunId = null,
     int RawNonCompliantResources = 0,
-    int AcceptedFindings = 0)
+    int AcceptedFindings = 0,
+    SeverityCounts? BySeverity = null)
 {
+    /// <summary>Non-compliant resources by their rule's severity, after exceptions.</summary>
+    public SeverityCounts Severities => BySeverity ?? SeverityCounts.Zero.Add(Severity.Unrated, NonCompliantResources);
+
     /// <summary>Accounts of which at least one region was read.</summary>
     public int AccountsRead => AccountsScanned + AccountsPartial;
 }

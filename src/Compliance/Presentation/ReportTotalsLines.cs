@@ -17,6 +17,10 @@ public static class ReportTotalsLines
         [
             ("Accounts", string.Create(inv, $"{totals.Accounts} in the report: {totals.AccountsScanned} scanned, {totals.AccountsPartial} partially scanned, {totals.AccountsFailed} failed, {totals.AccountsSkipped} skipped")),
             ("Non-compliant", string.Create(inv, $"{totals.NonCompliantResources} resources in {totals.AccountsWithFindings} accounts")),
+            ("By severity", string.Create(inv, $"{totals.Severities.Critical} critical, {totals.Severities.High} high, {totals.Severities.Medium} medium, {totals.Severities.Low} low, {totals.Severities.Unrated} unrated")),
+            ("Accepted risk", totals.AcceptedFindings == 0
+                ? "none excepted"
+                : string.Create(inv, $"{totals.AcceptedFindings} findings excepted ({totals.RawNonCompliantResources} before exceptions)")),
             ("Compliance", totals.CompliancePercent is { } p ? p.ToString("P1", inv) : "n/a"),
             ("Changes", totals.ComparedWithRunId is null
                 ? "no previous scheduled run to compare with"

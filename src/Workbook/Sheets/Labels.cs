@@ -28,6 +28,14 @@ internal static class Labels
 
     public static string Of(AccountScanStatus status) => status.ToString();
 
+    public static string Of(OwnerSource source) => source switch
+    {
+        OwnerSource.ResourceTag => "resource tag",
+        OwnerSource.AccountTag => "account tag",
+        OwnerSource.OuPath => "OU path",
+        _ => "none",
+    };
+
     public static string Of(ChangeKind kind) => kind == ChangeKind.New ? New : Resolved;
 
     public static string Of(RunTrigger trigger) => trigger == RunTrigger.Scheduled ? "Scheduled" : "On demand";

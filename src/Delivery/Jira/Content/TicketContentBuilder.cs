@@ -37,7 +37,9 @@ internal static class TicketContentBuilder
         AddTotals(blocks, artifact);
         AddWorkbook(blocks, s3, attachmentNote);
         AddWorstAccounts(blocks, artifact.WorstAccounts);
+        AddWorstOwners(blocks, artifact.Summary.OwnerList);
         AddWorstRules(blocks, artifact.WorstRules);
+        AddExpiringExceptions(blocks, artifact.Summary.ExceptionList);
         AddChanges(blocks, artifact, ChangeKind.New, "New findings", totals.NewFindings);
         AddChanges(blocks, artifact, ChangeKind.Resolved, "Resolved findings", totals.ResolvedFindings);
         AddErrors(blocks, artifact.Errors);
@@ -98,6 +100,10 @@ internal static class TicketContentBuilder
         [
             Line(string.Create(Invariant, $"Accounts: {t.Accounts:N0} in scope, {t.AccountsScanned:N0} scanned, {t.AccountsPartial:N0} partially scanned, {t.AccountsFailed:N0} failed, {t.AccountsSkipped:N0} skipped (suspended or closing).")),
             Line(string.Create(Invariant, $"Non-compliant resources: {t.NonCompliantResources:N0} in {t.AccountsWithFindings:N0} {Plural(t.AccountsWithFindings, "account", "accounts")}.")),
+            Line(string.Create(Invariant, $"By severity: {t.Severities.Critical:N0} critical, {t.Severities.High:N0} high, {t.Severities.Medium:N0} medium, {t.Severities.Low:N0} low, {t.Severities.Unrated:N0} unrated.")),
+            Line(t.AcceptedFindings == 0
+                ? "Accepted risk: none excepted."
+                : string.Create(Invariant, $"Accepted risk: {t.AcceptedFindings:N0} findings excepted; {Math.Max(t.RawNonCompliantResources, t.NonCompliantResources):N0} before exceptions.")),
             [new TicketInline("Compliance: "), new TicketInline(Trend(t.CompliancePercent, t.PreviousCompliancePercent), Strong: true)],
             Line(t.ComparedWithRunId is null
                 ? "No previous scheduled run to compare with: no new or resolved findings."
@@ -168,6 +174,46 @@ internal static class TicketContentBuilder
             .ToList()));
     }
 
+    private static void AddWorstOwners(List<TicketBlock> blocks, IReadOnlyList<OwnerStanding> owners)
+    {
+        var listed = owners.Where(o => o.BySeverity.Total > 0).Take(MaxListed).ToList();
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(new HeadingBlock("Owners with the most severe findings"));
+        blocks.Add(new BulletListBlock(listed
+            .Select(o => (IReadOnlyList<TicketInline>)
+            [
+                new TicketInline(Clean(o.Owner, RuleCap), Strong: true),
+                new TicketInline(string.Create(
+                    Invariant,
+                    $": {o.BySeverity.Critical:N0} critical, {o.BySeverity.High:N0} high, {o.BySeverity.Medium:N0} medium, {o.BySeverity.Low:N0} low ({o.BySeverity.Total:N0} in all, {o.Change:+0;-0;0} since the previous scheduled run).")),
+            ])
+            .ToList()));
+    }
+
+    private static void AddExpiringExceptions(List<TicketBlock> blocks, IReadOnlyList<ExceptionUsage> exceptions)
+    {
+        var listed = exceptions.Where(e => e.ExpiresSoon || (e.Expired && e.CountingAgain > 0)).Take(MaxListed).ToList();
+        if (listed.Count == 0)
+        {
+            return;
+        }
+
+        blocks.Add(new HeadingBlock("Exceptions expiring soon or expired"));
+        blocks.Add(new BulletListBlock(listed
+            .Select(e => (IReadOnlyList<TicketInline>)
+            [
+                new TicketInline(Clean(e.Entry.Id, RuleCap), Code: true),
+                new TicketInline(string.Create(
+                    Invariant,
+                    $" (owner {Clean(e.Entry.Owner, RuleCap)}): {(e.Expired ? "expired" : "expires")} {e.Entry.Expires:yyyy-MM-dd}; {(e.Expired ? $"{e.CountingAgain:N0} findings count again" : $"covers {e.Covered:N0} findings")}.")),
+            ])
+            .ToList()));
+    }
+
     private static void AddWorstRules(List<TicketBlock> blocks, IReadOnlyList<RuleSummary> rules)
     {
         var listed = rules.Where(r => r.NonCompliantResources > 0).Take(MaxListed).ToList();
@@ -183,7 +229,7 @@ internal static class TicketContentBuilder
                 new TicketInline(Clean(r.RuleName, RuleCap), Code: true),
                 new TicketInline(string.Create(
                     Invariant,
-                    $": {r.NonCompliantResources:N0} {Plural(r.NonCompliantResources, "resource", "resources")} in {r.AccountsNonCompliant:N0} {Plural(r.AccountsNonCompliant, "account", "accounts")}.")),
+                    $" ({r.Severity}): {r.NonCompliantResources:N0} {Plural(r.NonCompliantResources, "resource", "resources")} in {r.AccountsNonCompliant:N0} {Plural(r.AccountsNonCompliant, "account", "accounts")}.")),
             ])
             .ToList()));
     }
