@@ -52,7 +52,7 @@ public sealed class RoundTripTests
         var book = await OpenPyxl.ReadAsync(await SampleReports.WriteAsync(SampleReports.Content(4, 3)));
 
         Assert.Equal(
-            ["Summary", "Accounts", "Rules", "Findings", "Changes", "Errors"],
+            ["Summary", "Accounts", "Owners", "Rules", "Findings", "Changes", "Exceptions", "Errors"],
             book.GetProperty("sheets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         foreach (var name in DataSheets)
         {
@@ -97,7 +97,8 @@ public sealed class RoundTripTests
         var summaryFormats = Formats(summary);
         var accountHeader = RowOf(summary, "Compliance by account, worst first") + 1;
         Assert.Contains(summaryFormats, f => f.Range == $"C{accountHeader + 1}:C{accountHeader + 4}" && f.Type == "colorScale");
-        Assert.Contains(summaryFormats, f => f.Range == "C27:C31" && f.Type == "colorScale");
+        var historyFirst = RowOf(summary, "History") + 2;
+        Assert.Contains(summaryFormats, f => f.Range == $"C{historyFirst}:C{historyFirst + 4}" && f.Type == "colorScale");
         Assert.Equal(["LineChart"], summary.GetProperty("charts").EnumerateArray().Select(c => c.GetString()));
     }
 
@@ -119,9 +120,10 @@ public sealed class RoundTripTests
         // The evaluated totals (the accounts' summaries: 0 + 2 + 4), not a recount of the listed rows.
         Assert.Equal(6, ValueAfter(summary, "Non-compliant resources").GetInt32());
         Assert.Equal(1, ValueAfter(summary, "Accounts failed (nothing read)").GetInt32());
-        Assert.Equal("2026-W44", OpenPyxl.Cell(summary, 27, 1).GetProperty("v").GetString());
-        Assert.Equal(0.6, OpenPyxl.Cell(summary, 27, 3).GetProperty("v").GetDouble(), 6);
-        Assert.Equal("0.0%", OpenPyxl.Cell(summary, 27, 3).GetProperty("f").GetString());
+        var history = RowOf(summary, "History") + 2;
+        Assert.Equal("2026-W44", OpenPyxl.Cell(summary, history, 1).GetProperty("v").GetString());
+        Assert.Equal(0.6, OpenPyxl.Cell(summary, history, 3).GetProperty("v").GetDouble(), 6);
+        Assert.Equal("0.0%", OpenPyxl.Cell(summary, history, 3).GetProperty("f").GetString());
 
         var accounts = OpenPyxl.Sheet(book, "Accounts");
         Assert.Equal("100000000002", OpenPyxl.Cell(accounts, 4, 1).GetProperty("v").GetString());

@@ -16,7 +16,7 @@ public sealed class SheetSplittingTests
         var book = await OpenPyxl.ReadAsync(bytes);
 
         Assert.Equal(
-            ["Summary", "Accounts", "Rules", "Findings", "Findings (2)", "Findings (3)", "Changes", "Errors"],
+            ["Summary", "Accounts", "Owners", "Rules", "Findings", "Findings (2)", "Findings (3)", "Changes", "Exceptions", "Errors"],
             book.GetProperty("sheets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
         var resourceIds = new List<string>();
         foreach (var (name, rows) in new[] { ("Findings", 10), ("Findings (2)", 10), ("Findings (3)", 8) })
@@ -43,7 +43,7 @@ public sealed class SheetSplittingTests
         var book = await OpenPyxl.ReadAsync(await SampleReports.WriteAsync(SampleReports.Content(2, 9), maxRowsPerSheet: 10));
 
         var names = book.GetProperty("sheets").EnumerateArray().Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["Summary", "Accounts", "Rules", "Findings", "Findings (2)", "Changes", "Errors"], names);
+        Assert.Equal(["Summary", "Accounts", "Owners", "Rules", "Findings", "Findings (2)", "Changes", "Exceptions", "Errors"], names);
         Assert.Equal(10, OpenPyxl.Sheet(book, "Findings (2)").GetProperty("maxRow").GetInt32());
     }
 

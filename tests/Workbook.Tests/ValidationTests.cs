@@ -21,7 +21,7 @@ public sealed class ValidationTests
 
         Assert.Empty(errors);
         var sheetNames = document.WorkbookPart!.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.Equal(["Summary", "Accounts", "Rules", "Findings", "Changes", "Errors"], sheetNames);
+        Assert.Equal(["Summary", "Accounts", "Owners", "Rules", "Findings", "Changes", "Exceptions", "Errors"], sheetNames);
         Assert.Equal(withHistory, document.WorkbookPart.WorksheetParts.Any(p => p.DrawingsPart?.ChartParts.Any() == true));
     }
 }

@@ -17,7 +17,7 @@ public sealed class WriterContractTests
 
         Assert.True(forwardOnly.CanWrite);
         using var document = SpreadsheetDocument.Open(new MemoryStream(inner.ToArray()), isEditable: false);
-        Assert.Equal(6, document.WorkbookPart!.WorksheetParts.Count());
+        Assert.Equal(8, document.WorkbookPart!.WorksheetParts.Count());
     }
 
     [Fact]
