@@ -28,4 +28,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rule {ConfigRuleName} in account {AccountId} region {Region}: {FindingCount} non-compliant resources")]
     public static partial void RuleRead(ILogger logger, string configRuleName, string accountId, string region, int findingCount);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Rule identifiers unavailable in account {AccountId} region {Region}, severities fall back to rule names: {ErrorCode}")]
+    public static partial void RuleIdentifiersUnavailable(ILogger logger, string accountId, string region, string? errorCode);
 }
