@@ -32,7 +32,12 @@ internal static class SampleReports
         compliance,
         annotation ?? $"Finding {n} needs attention",
         Started.AddHours(-n),
-        new Dictionary<string, string> { ["Owner"] = $"team{n % 3}", ["Env"] = "prod" });
+        new Dictionary<string, string> { ["Owner"] = $"team{n % 3}", ["Env"] = "prod" },
+        SeverityOf(n),
+        $"team{n % 3}");
+
+    /// <summary>rule-{n % 5} rates (Severity)(n % 5): rule-4 Critical down to rule-0 Unrated.</summary>
+    public static Severity SeverityOf(int n) => (Severity)(n % 5);
 
     public static IEnumerable<Finding> Findings(int accounts, int perAccount)
     {
