@@ -215,7 +215,7 @@ internal sealed class WorkbookBuilder
         writer.Text(finding.Region);
         writer.Text(finding.RuleName);
         writer.Text(finding.ResourceType);
-        writer.LinkedText(finding.ResourceId, ConsoleLinks.ResourceTimeline(finding.Region, finding.ResourceType, finding.ResourceId));
+        writer.LinkedText(finding.ResourceId, writer.AcceptsLinks ? ConsoleLinks.ResourceTimeline(finding.Region, finding.ResourceType, finding.ResourceId) : null);
         writer.Text(finding.ResourceName);
         writer.Text(Labels.Of(finding.Severity));
         writer.Text(finding.Owner);

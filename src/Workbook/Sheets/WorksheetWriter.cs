@@ -84,6 +84,9 @@ internal sealed class WorksheetWriter : IDisposable
     /// </summary>
     public const int MaxHyperlinks = 65_530;
 
+    /// <summary>Whether <see cref="LinkedText"/> would still add a link: callers skip building URLs once the sheet is full.</summary>
+    public bool AcceptsLinks => _links.Count < MaxHyperlinks;
+
     /// <summary>Rows written so far (the header included).</summary>
     public int RowCount { get; private set; }
 
@@ -178,7 +181,7 @@ internal sealed class WorksheetWriter : IDisposable
     /// </summary>
     public void LinkedText(string? value, string? url)
     {
-        if (url is null || _links.Count >= MaxHyperlinks || CellText.Clean(value).Length == 0)
+        if (url is null || !AcceptsLinks || CellText.Clean(value).Length == 0)
         {
             Text(value);
             return;
