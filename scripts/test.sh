@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution. Installs the external tools the integration tests need
-# (moto_server, Debian's awscli/boto3/openpyxl) when they are missing, saying so, then prints
+# (moto_server, Debian's awscli/boto3/openpyxl, LibreOffice and poppler for the PDF test) when they are missing, saying so, then prints
 # the totals as one plain line: "N passed, N failed, N skipped".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +10,8 @@ need_apt=()
 /usr/bin/python3 -c 'import boto3' 2>/dev/null || need_apt+=(python3-boto3)
 /usr/bin/python3 -c 'import openpyxl' 2>/dev/null || need_apt+=(python3-openpyxl)
 /usr/bin/python3 -c 'import yaml' 2>/dev/null || need_apt+=(python3-yaml)
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-calc-nogui)
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing Debian packages the tests need: ${need_apt[*]}"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi

@@ -19,6 +19,20 @@ internal static class SyntheticFindings
 
     public static string AccountName(int account) => string.Create(CultureInfo.InvariantCulture, $"workload-{account:D3}");
 
+    /// <summary>
+    /// Worst first, as the evaluate stage orders findings: the first 5% Critical, then 20% High,
+    /// 35% Medium, 25% Low and the rest Unrated.
+    /// </summary>
+    public static Severity SeverityAt(int i, int count)
+    {
+        var share = (double)i / Math.Max(count, 1);
+        return share < 0.05 ? Severity.Critical
+            : share < 0.25 ? Severity.High
+            : share < 0.60 ? Severity.Medium
+            : share < 0.85 ? Severity.Low
+            : Severity.Unrated;
+    }
+
     public static IEnumerable<Finding> Generate(int count)
     {
         for (var i = 0; i < count; i++)
@@ -40,7 +54,9 @@ internal static class SyntheticFindings
                 {
                     ["Owner"] = string.Create(CultureInfo.InvariantCulture, $"team{i % 17}"),
                     ["Env"] = i % 2 == 0 ? "dev" : "prod",
-                });
+                },
+                SeverityAt(i, count),
+                string.Create(CultureInfo.InvariantCulture, $"team{i % 17}"));
         }
     }
 }

@@ -13,7 +13,20 @@ REGIONS = ["us-east-1", "eu-west-1", "eu-central-1", "ap-southeast-2"]
 TYPES = ["AWS::EC2::Instance", "AWS::S3::Bucket", "AWS::IAM::Role", "AWS::RDS::DBInstance", "AWS::CloudFront::Distribution"]
 BASE = datetime.datetime(2026, 11, 23, 6, 0, 0)
 HEADER = ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name",
-          "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"]
+          "Severity", "Owner", "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"]
+
+
+def severity(i, count):
+    share = i / max(count, 1)
+    if share < 0.05:
+        return "Critical"
+    if share < 0.25:
+        return "High"
+    if share < 0.60:
+        return "Medium"
+    if share < 0.85:
+        return "Low"
+    return "Unrated"
 
 
 def rows(count):
@@ -29,6 +42,8 @@ def rows(count):
             TYPES[i % len(TYPES)],
             rid,
             "name-%d" % i,
+            severity(i, count),
+            "team%d" % (i % 17),
             "COMPLIANT" if i % 5 == 0 else "NON_COMPLIANT",
             "Resource %s violates %s" % (rid, rule),
             BASE - datetime.timedelta(minutes=i % 10080),

@@ -28,4 +28,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2006, Level = LogLevel.Debug, Message = "Rule {ConfigRuleName} in account {AccountId} region {Region}: {FindingCount} non-compliant resources")]
     public static partial void RuleRead(ILogger logger, string configRuleName, string accountId, string region, int findingCount);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Rule identifiers unavailable in account {AccountId} region {Region}, severities fall back to rule names: {ErrorCode}")]
+    public static partial void RuleIdentifiersUnavailable(ILogger logger, string accountId, string region, string? errorCode);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Read the tags of {AccountCount} accounts from organization {ManagementAccountId} in {ElapsedMs} ms")]
+    public static partial void AccountTagsRead(ILogger logger, int accountCount, string managementAccountId, long elapsedMs);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Account tags unavailable for {UnavailableCount} of {AccountCount} accounts of organization {ManagementAccountId}, owners resolve without them: {ErrorMessage}")]
+    public static partial void AccountTagsUnavailable(ILogger logger, int unavailableCount, int accountCount, string managementAccountId, string errorMessage);
 }

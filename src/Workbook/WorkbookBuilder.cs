@@ -4,6 +4,7 @@ using ComplianceReport.Workbook.Charts;
 using ComplianceReport.Workbook.Packaging;
 using ComplianceReport.Workbook.Sheets;
 using ComplianceReport.Workbook.Styling;
+using ComplianceReport.Workbook.Values;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -12,6 +13,9 @@ namespace ComplianceReport.Workbook;
 /// <summary>
 /// Writes one workbook, part by part. The findings are streamed first (they feed the Rules sheet
 /// and the Summary's totals); the workbook part, written last, lists the sheets in reading order.
+/// Findings are written in the order the content gives them (worst first is the evaluate stage's
+/// order: severity, then account, region, rule, resource): sorting here would hold every row.
+/// Every sheet prints landscape, one page wide, with the run id and page number in its footer.
 /// </summary>
 internal sealed class WorkbookBuilder
 {
@@ -46,14 +50,14 @@ internal sealed class WorkbookBuilder
 
     private static readonly ColumnSpec[] RuleColumns =
     [
-        new("Rule", 48), new("Accounts non-compliant", 24), new("Non-compliant resources", 25),
+        new("Rule", 48), new("Severity", 12), new("Accounts non-compliant", 24), new("Non-compliant resources", 25),
     ];
 
     private static readonly ColumnSpec[] FindingColumns =
     [
         new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Rule", 40), new("Resource type", 28),
-        new("Resource ID", 40), new("Resource name", 30), new("Compliance", 19), new("Annotation", 50),
-        new("Last evaluated (UTC)", 21), new("Tags", 50),
+        new("Resource ID", 40), new("Resource name", 30), new("Severity", 12), new("Owner", 22), new("Compliance", 19),
+        new("Annotation", 50), new("Last evaluated (UTC)", 21), new("Tags", 50),
     ];
 
     private static readonly ColumnSpec[] ChangeColumns =
@@ -75,6 +79,8 @@ internal sealed class WorkbookBuilder
     private readonly SheetNameRegistry _names = new();
     private readonly List<WrittenSheet> _sheets = [];
     private readonly System.Text.StringBuilder _tags = new();
+    private readonly RuleRegions _ruleRegions = new();
+    private readonly string _footer;
     private int _findingRows;
     private int _sheetPartCount;
 
@@ -84,6 +90,7 @@ internal sealed class WorkbookBuilder
         _package = package;
         _maxRowsPerSheet = maxRowsPerSheet;
         _cancellationToken = cancellationToken;
+        _footer = Footer(content.Run.RunId);
     }
 
     public async Task BuildAsync()
@@ -189,6 +196,7 @@ internal sealed class WorkbookBuilder
                 }
 
                 WriteFinding(sheet.Writer, finding);
+                _ruleRegions.Add(finding);
                 if (++_findingRows % CancellationCheckInterval == 0)
                 {
                     _cancellationToken.ThrowIfCancellationRequested();
@@ -217,7 +225,7 @@ internal sealed class WorkbookBuilder
         var last = sheet.Writer.RowCount;
         ConditionalFormatting[] formats = last < 2
             ? []
-            : [FormattingRules.TextEquals(Range("H", 2, last), Labels.NonCompliant, WorkbookStyles.BadDxf, 1)];
+            : [FormattingRules.TextEquals(Range("J", 2, last), Labels.NonCompliant, WorkbookStyles.BadDxf, 1), .. FormattingRules.Severities(Range("H", 2, last), 2)];
         return sheet.Finish(withAutoFilter: true, formats);
     }
 
@@ -229,8 +237,10 @@ internal sealed class WorkbookBuilder
         writer.Text(finding.Region);
         writer.Text(finding.RuleName);
         writer.Text(finding.ResourceType);
-        writer.Text(finding.ResourceId);
+        writer.LinkedText(finding.ResourceId, writer.AcceptsLinks ? ConsoleLinks.ResourceTimeline(finding.Region, finding.ResourceType, finding.ResourceId) : null);
         writer.Text(finding.ResourceName);
+        writer.Text(Labels.Of(finding.Severity));
+        writer.Text(finding.Owner);
         writer.Text(Labels.Of(finding.Compliance));
         writer.Text(finding.Annotation);
         writer.Date(finding.LastEvaluated);
@@ -285,7 +295,8 @@ internal sealed class WorkbookBuilder
         foreach (var rule in _content.Summary.Rules)
         {
             writer.StartRow();
-            writer.Text(rule.RuleName);
+            writer.LinkedText(rule.RuleName, ConsoleLinks.RulePage(_ruleRegions.MainRegion(rule.RuleName), rule.RuleName));
+            writer.Text(Labels.Of(rule.Severity));
             writer.Number(rule.AccountsNonCompliant, WorkbookStyles.Count);
             writer.Number(rule.NonCompliantResources, WorkbookStyles.Count);
         }
@@ -295,8 +306,9 @@ internal sealed class WorkbookBuilder
             ? []
             :
             [
-                FormattingRules.DataBar(Range("B", 2, last), 1),
-                FormattingRules.DataBar(Range("C", 2, last), 2),
+                .. FormattingRules.Severities(Range("B", 2, last), 1),
+                FormattingRules.DataBar(Range("C", 2, last), Labels.Severities.Count + 1),
+                FormattingRules.DataBar(Range("D", 2, last), Labels.Severities.Count + 2),
             ];
         return sheet.Finish(withAutoFilter: true, formats);
     }
@@ -628,6 +640,15 @@ internal sealed class WorkbookBuilder
         {
             var sheet = _sheets[i];
             sheets.Append(new Sheet { Name = sheet.Name, SheetId = (uint)(i + 1), Id = sheet.RelationshipId });
+            if (sheet.RepeatsHeader)
+            {
+                definedNames.Append(new DefinedName(Quoted(sheet.Name) + "!$1:$1")
+                {
+                    Name = "_xlnm.Print_Titles",
+                    LocalSheetId = (uint)i,
+                });
+            }
+
             if (sheet.AutoFilterRange is not null)
             {
                 // Excel keeps the filtered range under this hidden name; without it Excel repairs the file.
@@ -663,7 +684,7 @@ internal sealed class WorkbookBuilder
         partName ??= NextSheetPartName();
         var relationshipId = _package.Relate(WorkbookPart, partName, ContentTypes.WorksheetRelationship);
         var stream = _package.CreatePart(partName, ContentTypes.Worksheet);
-        return new OpenedSheet(name, relationshipId, stream, new WorksheetWriter(stream, columns, freezeHeader));
+        return new OpenedSheet(name, relationshipId, partName, _package, stream, new WorksheetWriter(stream, columns, freezeHeader), _footer);
     }
 
     /// <summary>A titled block on the Summary sheet: blank rows up to <paramref name="titleRow"/>, the title, a header row.</summary>
@@ -695,6 +716,22 @@ internal sealed class WorkbookBuilder
     private static string Signed(int change, string? comparedWith) =>
         comparedWith is null ? "n/a" : change.ToString("+0;-0;0", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Left: the run id; centre: the sheet's name; right: page n of m. In header/footer codes a
+    /// literal "&amp;" is written "&amp;&amp;"; Excel caps the whole footer at 255 characters.
+    /// </summary>
+    private static string Footer(string runId)
+    {
+        var id = CellText.Clean(runId);
+        if (id.Length > 100)
+        {
+            id = id[..100];
+        }
+
+        id = id.Replace("&", "&&", StringComparison.Ordinal);
+        return "&L&8Run " + id + "&C&8&A&R&8Page &P of &N";
+    }
+
     private static void Pair(WorksheetWriter writer, string label, string? value)
     {
         writer.StartRow();
@@ -721,6 +758,8 @@ internal sealed class WorkbookBuilder
             return "$" + cell[..split] + "$" + cell[split..];
         }
 
-        return "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'!" + Abs(parts[0]) + ":" + Abs(parts[1]);
+        return Quoted(sheetName) + "!" + Abs(parts[0]) + ":" + Abs(parts[1]);
     }
+
+    private static string Quoted(string sheetName) => "'" + sheetName.Replace("'", "''", StringComparison.Ordinal) + "'";
 }

@@ -57,7 +57,7 @@ public sealed class IamPolicyTests
         Assert.Equal(
             [
                 "organizations:DescribeOrganization", "organizations:ListAccounts", "organizations:ListAccountsForParent",
-                "organizations:ListOrganizationalUnitsForParent", "organizations:ListRoots",
+                "organizations:ListOrganizationalUnitsForParent", "organizations:ListRoots", "organizations:ListTagsForResource",
             ],
             statements.SelectMany(Actions).Order(StringComparer.Ordinal));
 
@@ -67,6 +67,10 @@ public sealed class IamPolicyTests
             children,
             Sub("arn:${AWS::Partition}:organizations::${AWS::AccountId}:root/${OrganizationId}/*"),
             Sub("arn:${AWS::Partition}:organizations::${AWS::AccountId}:ou/${OrganizationId}/*"));
+
+        var tags = StatementWithSid(statements, "ListAccountTags");
+        Assert.Equal(["organizations:ListTagsForResource"], Actions(tags));
+        AssertResources(tags, Sub("arn:${AWS::Partition}:organizations::${AWS::AccountId}:account/${OrganizationId}/*"));
 
         // The three without resource types in IAM are the only ones on "*".
         var describe = StatementWithSid(statements, "DescribeOrganization");

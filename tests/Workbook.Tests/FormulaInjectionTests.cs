@@ -15,6 +15,7 @@ public sealed partial class FormulaInjectionTests
         var findings = Payloads.Select((p, i) => SampleReports.Finding(0, i, name: p, annotation: p) with
         {
             AccountName = p,
+            Owner = p,
             Tags = new Dictionary<string, string> { ["k"] = p },
         }).ToList();
         var content = SampleReports.Content(1, 0) with
@@ -39,14 +40,14 @@ public sealed partial class FormulaInjectionTests
         var sheet = OpenPyxl.Sheet(book, "Findings");
         for (var i = 0; i < Payloads.Length; i++)
         {
-            foreach (var column in new[] { 2, 7, 9 })
+            foreach (var column in new[] { 2, 7, 9, 11 })
             {
                 var cell = OpenPyxl.Cell(sheet, i + 2, column);
                 Assert.Equal("s", cell.GetProperty("t").GetString());
                 Assert.Equal(Payloads[i], cell.GetProperty("v").GetString());
             }
 
-            Assert.Equal("k=" + Payloads[i], OpenPyxl.Cell(sheet, i + 2, 11).GetProperty("v").GetString());
+            Assert.Equal("k=" + Payloads[i], OpenPyxl.Cell(sheet, i + 2, 13).GetProperty("v").GetString());
         }
 
         var accounts = OpenPyxl.Sheet(book, "Accounts");
@@ -71,9 +72,9 @@ public sealed partial class FormulaInjectionTests
         var sheet = OpenPyxl.Sheet(book, "Findings");
 
         Assert.Equal("badname", OpenPyxl.Cell(sheet, 2, 7).GetProperty("v").GetString());
-        Assert.Equal(32_767, OpenPyxl.Cell(sheet, 2, 9).GetProperty("v").GetString()!.Length);
+        Assert.Equal(32_767, OpenPyxl.Cell(sheet, 2, 11).GetProperty("v").GetString()!.Length);
         Assert.Equal("lone  surrogate", OpenPyxl.Cell(sheet, 3, 7).GetProperty("v").GetString());
-        Assert.Equal("tab\tand\nnewline", OpenPyxl.Cell(sheet, 3, 9).GetProperty("v").GetString());
+        Assert.Equal("tab\tand\nnewline", OpenPyxl.Cell(sheet, 3, 11).GetProperty("v").GetString());
     }
 
     [GeneratedRegex("<(\\w+:)?f[ />]")]

@@ -20,7 +20,7 @@ public sealed class RoundTripTests
         var sheet = OpenPyxl.Sheet(book, "Findings");
 
         Assert.Equal(
-            ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name", "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"],
+            ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name", "Severity", "Owner", "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"],
             sheet.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetProperty("v").GetString()));
         Assert.Equal(findings.Count + 1, sheet.GetProperty("maxRow").GetInt32());
         for (var i = 0; i < findings.Count; i++)
@@ -30,7 +30,7 @@ public sealed class RoundTripTests
             string?[] expected =
             [
                 f.AccountId, f.AccountName, f.Region, f.RuleName, f.ResourceType, f.ResourceId, f.ResourceName,
-                f.Compliance == ComplianceType.NonCompliant ? "NON_COMPLIANT" : "COMPLIANT", f.Annotation,
+                f.Severity.ToString(), f.Owner, f.Compliance == ComplianceType.NonCompliant ? "NON_COMPLIANT" : "COMPLIANT", f.Annotation,
             ];
             for (var c = 0; c < expected.Length; c++)
             {
@@ -39,10 +39,10 @@ public sealed class RoundTripTests
                 Assert.Equal("s", cell.GetProperty("t").GetString());
             }
 
-            var date = OpenPyxl.Cell(sheet, row, 10);
+            var date = OpenPyxl.Cell(sheet, row, 12);
             Assert.Equal(f.LastEvaluated.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), date.GetProperty("v").GetString());
             Assert.Equal("yyyy-mm-dd hh:mm", date.GetProperty("f").GetString());
-            Assert.Equal($"Env=prod; Owner={f.Tags["Owner"]}", OpenPyxl.Cell(sheet, row, 11).GetProperty("v").GetString());
+            Assert.Equal($"Env=prod; Owner={f.Tags["Owner"]}", OpenPyxl.Cell(sheet, row, 13).GetProperty("v").GetString());
         }
     }
 
@@ -72,8 +72,12 @@ public sealed class RoundTripTests
         var book = await OpenPyxl.ReadAsync(await SampleReports.WriteAsync(SampleReports.Content(4, 3, withHistory: true)));
 
         var findings = Formats(OpenPyxl.Sheet(book, "Findings"));
-        var highlight = Assert.Single(findings);
-        Assert.Equal("H2:H13", highlight.Range);
+        Assert.Equal(6, findings.Count);
+        var highlight = Assert.Single(findings, f => f.Range == "J2:J13");
+        Assert.Equal(
+            ["\"Critical\"", "\"High\"", "\"Medium\"", "\"Low\"", "\"Unrated\""],
+            findings.Where(f => f.Range == "H2:H13").Select(f => f.Rule.GetProperty("formula")[0].GetString()));
+        Assert.All(findings.Where(f => f.Range == "H2:H13"), f => Assert.Equal("cellIs", f.Type));
         Assert.Equal("cellIs", highlight.Type);
         Assert.Equal("equal", highlight.Rule.GetProperty("operator").GetString());
         Assert.Equal("\"NON_COMPLIANT\"", highlight.Rule.GetProperty("formula")[0].GetString());
@@ -87,8 +91,9 @@ public sealed class RoundTripTests
 
         var rules = Formats(OpenPyxl.Sheet(book, "Rules"));
         var ruleRows = OpenPyxl.Sheet(book, "Rules").GetProperty("maxRow").GetInt32();
-        Assert.Contains(rules, f => f.Range == $"B2:B{ruleRows}" && f.Type == "dataBar");
+        Assert.Equal(5, rules.Count(f => f.Range == $"B2:B{ruleRows}" && f.Type == "cellIs"));
         Assert.Contains(rules, f => f.Range == $"C2:C{ruleRows}" && f.Type == "dataBar");
+        Assert.Contains(rules, f => f.Range == $"D2:D{ruleRows}" && f.Type == "dataBar");
 
         var changes = Formats(OpenPyxl.Sheet(book, "Changes"));
         Assert.Contains(changes, f => f.Range == "A2:A3" && f.Type == "cellIs" && f.Rule.GetProperty("formula")[0].GetString() == "\"New\"");
@@ -135,13 +140,15 @@ public sealed class RoundTripTests
         Assert.Equal("AccessDenied: role denied", OpenPyxl.Cell(accounts, 4, 10).GetProperty("v").GetString());
 
         // Findings n = 0..4 per account, n % 3 == 2 compliant; rule-{n % 5}: every rule but rule-2
-        // is non-compliant once in each of the 3 accounts.
+        // is non-compliant once in each of the 3 accounts. rule-4 is Critical ... rule-0 Unrated:
+        // the Rules sheet lists the most severe first, whatever the counts.
         var rules = OpenPyxl.Sheet(book, "Rules");
+        Assert.Equal(["Rule", "Severity", "Accounts non-compliant", "Non-compliant resources"], rules.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetProperty("v").GetString()));
         Assert.Equal(5, rules.GetProperty("maxRow").GetInt32());
         var ruleRows = Enumerable.Range(2, 4)
-            .Select(r => (OpenPyxl.Cell(rules, r, 1).GetProperty("v").GetString(), OpenPyxl.Cell(rules, r, 2).GetProperty("v").GetInt32(), OpenPyxl.Cell(rules, r, 3).GetProperty("v").GetInt32()))
+            .Select(r => (OpenPyxl.Cell(rules, r, 1).GetProperty("v").GetString(), OpenPyxl.Cell(rules, r, 2).GetProperty("v").GetString(), OpenPyxl.Cell(rules, r, 3).GetProperty("v").GetInt32(), OpenPyxl.Cell(rules, r, 4).GetProperty("v").GetInt32()))
             .ToList();
-        Assert.Equal([("rule-0", 3, 3), ("rule-1", 3, 3), ("rule-3", 3, 3), ("rule-4", 3, 3)], ruleRows);
+        Assert.Equal([("rule-4", "Critical", 3, 3), ("rule-3", "High", 3, 3), ("rule-1", "Low", 3, 3), ("rule-0", "Unrated", 3, 3)], ruleRows);
 
         var changes = OpenPyxl.Sheet(book, "Changes");
         Assert.Equal("New", OpenPyxl.Cell(changes, 2, 1).GetProperty("v").GetString());

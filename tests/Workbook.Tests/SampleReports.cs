@@ -33,7 +33,12 @@ internal static class SampleReports
         compliance,
         annotation ?? $"Finding {n} needs attention",
         Started.AddHours(-n),
-        new Dictionary<string, string> { ["Owner"] = $"team{n % 3}", ["Env"] = "prod" });
+        new Dictionary<string, string> { ["Owner"] = $"team{n % 3}", ["Env"] = "prod" },
+        SeverityOf(n),
+        $"team{n % 3}");
+
+    /// <summary>rule-{n % 5} rates (Severity)(n % 5): rule-4 Critical down to rule-0 Unrated.</summary>
+    public static Severity SeverityOf(int n) => (Severity)(n % 5);
 
     public static IEnumerable<Finding> Findings(int accounts, int perAccount)
     {
@@ -82,7 +87,10 @@ internal static class SampleReports
                 .ToDictionary(g => g.Key, g => g.Count()),
             changes.Where(c => c.Finding.AccountId == summary.Account.AccountId).ToList(),
             errors.Where(e => e.AccountId == summary.Account.AccountId).ToList(),
-            Reused: false)).ToList();
+            Reused: false,
+            RuleSeverities: findings.Where(f => f.AccountId == summary.Account.AccountId)
+                .GroupBy(f => f.RuleName)
+                .ToDictionary(g => g.Key, g => new SeverityRating(g.Max(f => f.Severity), "sample")))).ToList();
         var baseline = new ReportBaseline(history.Count > 1 ? history[^2].RunId : null, history);
         return new ReportEvaluator().Evaluate(Run.RunId, results, baseline, Run.CompletedAt!.Value) with { History = history };
     }

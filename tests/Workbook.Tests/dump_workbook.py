@@ -37,10 +37,28 @@ def main(path):
             "widths": {k: v.width for k, v in ws.column_dimensions.items()},
             "charts": [type(chart).__name__ for chart in ws._charts],
         }
+        setup = ws.page_setup
+        properties = ws.sheet_properties.pageSetUpPr
+        sheet["page"] = {
+            "orientation": setup.orientation,
+            "fitToWidth": setup.fitToWidth,
+            "fitToHeight": setup.fitToHeight,
+            "fitToPage": bool(properties is not None and properties.fitToPage),
+            "printTitleRows": ws.print_title_rows,
+            "footer": {
+                "left": ws.oddFooter.left.text,
+                "center": ws.oddFooter.center.text,
+                "right": ws.oddFooter.right.text,
+            },
+        }
+        sheet["links"] = {}
         for row in ws.iter_rows():
             sheet["rows"].append([
                 {"v": cell_value(c), "t": c.data_type, "f": c.number_format} for c in row
             ])
+            for c in row:
+                if c.hyperlink is not None:
+                    sheet["links"][c.coordinate] = c.hyperlink.target
         for rng in ws.conditional_formatting:
             sheet["conditionalFormats"].append({
                 "range": str(rng.sqref),

@@ -137,7 +137,7 @@ public sealed partial class SimulatorOptions
             return "--hub-secret must be at least 8 characters.";
         }
 
-        return ValidateAggregator();
+        return ValidateTags() ?? ValidateAggregator();
     }
 
     private static bool IsRate(double value) => value is >= 0 and <= 1;

@@ -235,6 +235,9 @@ public sealed class AggregatorComplianceReader : IComplianceReader, IDisposable
         var data = new AccountData(accountId, collectedAt, _options.AggregatorName!);
         foreach (var rule in rules.Where(r => !string.IsNullOrEmpty(r.ConfigRuleName) && r.AwsRegion is not null))
         {
+            // SourceIdentifier stays null: the aggregator API (botocore config 2014-11-12) has no
+            // DescribeConfigRules twin and AggregateComplianceByConfigRule carries only the rule's
+            // name, so severities of aggregated rules resolve by rule name.
             data.Rules(rule.AwsRegion!).Add(ConfigComplianceReader.ToRule(rule.ConfigRuleName!, rule.Compliance, _strings));
         }
 

@@ -53,10 +53,18 @@ public sealed class ConfigComplianceReader(
                 return NotEnabled(account.AccountId, region);
             }
 
-            var rules = (await config.DescribeComplianceByConfigRuleAsync(cancellationToken).ConfigureAwait(false))
+            // Both chains run at once: they are different operations, so neither waits on the other's rate.
+            var complianceTask = config.DescribeComplianceByConfigRuleAsync(cancellationToken);
+            var identifiersTask = ReadIdentifiersAsync(config, account.AccountId, region, cancellationToken);
+            await Task.WhenAll(complianceTask, identifiersTask).ConfigureAwait(false);
+            var identifiers = await identifiersTask.ConfigureAwait(false);
+            var rules = (await complianceTask.ConfigureAwait(false))
                 .Where(r => !string.IsNullOrEmpty(r.ConfigRuleName))
                 .DistinctBy(r => r.ConfigRuleName, StringComparer.Ordinal)
-                .Select(rule => ToRule(rule.ConfigRuleName!, rule.Compliance, _strings))
+                .Select(rule => ToRule(rule.ConfigRuleName!, rule.Compliance, _strings) with
+                {
+                    SourceIdentifier = identifiers.GetValueOrDefault(rule.ConfigRuleName!),
+                })
                 .OrderBy(r => r.RuleName, StringComparer.Ordinal)
                 .ToList();
             var nonCompliantRules = rules.Where(r => r.Compliance == ComplianceType.NonCompliant).Select(r => r.RuleName).ToList();
@@ -71,6 +79,35 @@ public sealed class ConfigComplianceReader(
         catch (Exception ex) when (ConfigReadErrors.Describe(ex, cancellationToken) is { } error)
         {
             return Failed(account.AccountId, region, error, ex);
+        }
+    }
+
+    /// <summary>
+    /// Each AWS managed rule's <c>Source.SourceIdentifier</c> (DescribeConfigRules), by rule name;
+    /// custom rules (owner CUSTOM_LAMBDA or CUSTOM_POLICY) carry a Lambda ARN or nothing there, so
+    /// they are left out and rated by name.
+    /// </summary>
+    private async Task<Dictionary<string, string>> ReadIdentifiersAsync(ConfigServiceClient config, string accountId, string region, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var rules = await config.DescribeConfigRulesAsync(cancellationToken).ConfigureAwait(false);
+            var identifiers = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var rule in rules)
+            {
+                if (rule.ConfigRuleName is { Length: > 0 } name && rule.Source is { Owner: "AWS", SourceIdentifier: { Length: > 0 } identifier })
+                {
+                    identifiers[name] = _strings.Share(identifier)!;
+                }
+            }
+
+            return identifiers;
+        }
+        catch (AwsServiceException ex) when (ex.IsAccessDenied)
+        {
+            // The identifier only refines severity; a role without config:DescribeConfigRules still reports compliance.
+            Log.RuleIdentifiersUnavailable(logger, accountId, region, ex.ErrorCode);
+            return [];
         }
     }
 

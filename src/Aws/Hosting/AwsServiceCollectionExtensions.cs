@@ -18,6 +18,7 @@ public static class AwsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the AWS adapters behind the ports <see cref="IOrganizationDiscovery"/>,
+    /// <see cref="IAccountTagReader"/> (Organizations ListTagsForResource with the list-org role)
     /// and <see cref="IComplianceReader"/> (the AssumeRole or the Aggregator source, by <c>Organization:Source</c>), with the options
     /// <c>Organization</c>, <c>Scan</c> and <c>Aws</c> validated at start.
     /// Hub credentials: an <see cref="AWSCredentials"/> registered in the container wins (tests, demo);
@@ -39,6 +40,7 @@ public static class AwsServiceCollectionExtensions
         services.TryAddSingleton<RequestRateLimiter>();
         services.TryAddSingleton<AccountSessionFactory>();
         services.TryAddSingleton<IOrganizationDiscovery, OrganizationDiscovery>();
+        services.TryAddSingleton<IAccountTagReader, AccountTagReader>();
         services.TryAddSingleton<ConfigComplianceReader>();
         services.TryAddSingleton<AggregatorComplianceReader>();
         services.TryAddSingleton<IComplianceReader>(sp =>

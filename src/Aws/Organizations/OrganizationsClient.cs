@@ -54,6 +54,16 @@ public sealed class OrganizationsClient(AwsJsonClient client, Func<string, Cance
             page => page.NextToken,
             cancellationToken);
 
+    /// <summary>Every tag of an account, OU or root, following NextToken (pages may be empty while it is set).</summary>
+    public Task<IReadOnlyList<OrganizationTag>> ListTagsForResourceAsync(string resourceId, CancellationToken cancellationToken) =>
+        AwsPaginator.ReadAllAsync(
+            "ListTagsForResource",
+            (token, ct) => CallAsync<ListTagsForResourceRequest, ListTagsForResourceResponse>(
+                "ListTagsForResource", new ListTagsForResourceRequest(resourceId, token), ct),
+            page => page.NextToken,
+            page => page.Tags,
+            cancellationToken);
+
     public async Task<OrganizationDescription> DescribeOrganizationAsync(CancellationToken cancellationToken)
     {
         var response = await CallAsync<EmptyRequest, DescribeOrganizationResponse>("DescribeOrganization", EmptyRequest.Instance, cancellationToken)

@@ -14,13 +14,13 @@ namespace ComplianceReport.Compliance.Evaluation;
 /// </summary>
 public sealed class AccountEvaluator(SeverityResolver severities, OwnerResolver owners)
 {
-    /// <summary>Every finding of the account's scanned regions, evaluated.</summary>
+    /// <summary>Every finding of the account's scanned regions, evaluated, the most severe first.</summary>
     public IEnumerable<Finding> Findings(AccountScan scan, EvaluationContext context)
     {
         ArgumentNullException.ThrowIfNull(scan);
         ArgumentNullException.ThrowIfNull(context);
         var evaluation = new Evaluation(this, scan, context);
-        return ComplianceEvaluator.Findings(scan).Select(evaluation.Apply);
+        return ComplianceEvaluator.Findings(scan).Select(evaluation.Apply).OrderByDescending(f => f.Severity);
     }
 
     /// <summary>The account's contribution to the run, after severities, owners and exceptions.</summary>

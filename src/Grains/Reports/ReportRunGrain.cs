@@ -41,6 +41,7 @@ public sealed class ReportRunGrain(
     private readonly RunStateStore _store = new(state, time);
     private RunFanOut? _fanOut;
     private Task? _running;
+    private Task<AccountTags>? _tagRead;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -167,6 +168,8 @@ public sealed class ReportRunGrain(
 
             if (s.Phase == RunPhase.Scanning)
             {
+                // Account tags take a paced call per account: read them while the accounts scan.
+                _tagRead ??= ReadAccountTagsAsync(s.Accounts, scanning.Token);
                 await fanOut.ScanAsync(s.Accounts, scanning.Token);
                 await EvaluateAsync(fanOut, cancellationToken);
                 await EnterAsync(RunPhase.Building, cancellationToken);
@@ -226,7 +229,7 @@ public sealed class ReportRunGrain(
         var s = state.State;
         if (s.Context is null)
         {
-            var tags = await ReadAccountTagsAsync(s.Accounts ?? [], cancellationToken);
+            var tags = await (_tagRead ?? ReadAccountTagsAsync(s.Accounts ?? [], cancellationToken));
             var today = DateOnly.FromDateTime((s.StartedAt ?? time.GetUtcNow()).UtcDateTime);
             s.Context = new EvaluationContext(s.Exceptions ?? [], today, tags);
         }

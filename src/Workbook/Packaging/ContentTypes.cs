@@ -13,5 +13,6 @@ internal static class ContentTypes
     public const string WorksheetRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet";
     public const string StylesRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles";
     public const string DrawingRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing";
+    public const string HyperlinkRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
     public const string ChartRelationship = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart";
 }

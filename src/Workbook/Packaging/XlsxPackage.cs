@@ -41,14 +41,18 @@ internal sealed class XlsxPackage : IDisposable
     /// <summary>Records a relationship from <paramref name="sourcePart"/> ("" for the package) and returns its id.</summary>
     public string Relate(string sourcePart, string targetPart, string type)
     {
-        if (!_relationships.TryGetValue(sourcePart, out var list))
-        {
-            list = [];
-            _relationships.Add(sourcePart, list);
-        }
-
+        var list = RelationshipsOf(sourcePart);
         var id = "rId" + (list.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         list.Add(new Relationship(id, RelativeTarget(sourcePart, targetPart), type));
+        return id;
+    }
+
+    /// <summary>Records a relationship to an address outside the package (TargetMode External) and returns its id.</summary>
+    public string RelateExternal(string sourcePart, string uri, string type)
+    {
+        var list = RelationshipsOf(sourcePart);
+        var id = "rId" + (list.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        list.Add(new Relationship(id, uri, type, External: true));
         return id;
     }
 
@@ -67,6 +71,11 @@ internal sealed class XlsxPackage : IDisposable
                 xml.WriteAttributeString("Id", relationship.Id);
                 xml.WriteAttributeString("Type", relationship.Type);
                 xml.WriteAttributeString("Target", relationship.Target);
+                if (relationship.External)
+                {
+                    xml.WriteAttributeString("TargetMode", "External");
+                }
+
                 xml.WriteEndElement();
             }
 
@@ -100,6 +109,17 @@ internal sealed class XlsxPackage : IDisposable
 
     public void Dispose() => _zip.Dispose();
 
+    private List<Relationship> RelationshipsOf(string sourcePart)
+    {
+        if (!_relationships.TryGetValue(sourcePart, out var list))
+        {
+            list = [];
+            _relationships.Add(sourcePart, list);
+        }
+
+        return list;
+    }
+
     private static string RelationshipsPartName(string sourcePart)
     {
         var slash = sourcePart.LastIndexOf('/');
@@ -122,5 +142,5 @@ internal sealed class XlsxPackage : IDisposable
         return string.Join('/', ups.Concat(targetSegments[common..]));
     }
 
-    private sealed record Relationship(string Id, string Target, string Type);
+    private sealed record Relationship(string Id, string Target, string Type, bool External = false);
 }

@@ -33,6 +33,10 @@ internal static class FormattingRules
         })
     { SequenceOfReferences = References(range) };
 
+    /// <summary>One rule per severity label on <paramref name="range"/>, each with its colour; returns them with priorities from <paramref name="firstPriority"/>.</summary>
+    public static IEnumerable<ConditionalFormatting> Severities(string range, int firstPriority) =>
+        Labels.Severities.Select((entry, i) => TextEquals(range, Labels.Of(entry.Severity), entry.Dxf, firstPriority + i));
+
     /// <summary>Bars proportional to each count between the range's minimum and maximum.</summary>
     public static ConditionalFormatting DataBar(string range, int priority) => new(
         new ConditionalFormattingRule(

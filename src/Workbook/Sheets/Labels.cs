@@ -9,6 +9,16 @@ internal static class Labels
     public const string New = "New";
     public const string Resolved = "Resolved";
 
+    /// <summary>Every severity, worst first, with the differential format that colours it.</summary>
+    public static readonly IReadOnlyList<(Severity Severity, uint Dxf)> Severities =
+    [
+        (Severity.Critical, Styling.WorkbookStyles.CriticalDxf),
+        (Severity.High, Styling.WorkbookStyles.HighDxf),
+        (Severity.Medium, Styling.WorkbookStyles.MediumDxf),
+        (Severity.Low, Styling.WorkbookStyles.LowDxf),
+        (Severity.Unrated, Styling.WorkbookStyles.UnratedDxf),
+    ];
+
     public static string Of(ComplianceType compliance) => compliance switch
     {
         ComplianceType.Compliant => "COMPLIANT",
@@ -34,6 +44,16 @@ internal static class Labels
         OwnerSource.AccountTag => "account tag",
         OwnerSource.OuPath => "OU path",
         _ => "none",
+    };
+
+    /// <summary>Security Hub's severity labels; worst first is <see cref="Severities"/>' order.</summary>
+    public static string Of(Severity severity) => severity switch
+    {
+        Severity.Critical => "Critical",
+        Severity.High => "High",
+        Severity.Medium => "Medium",
+        Severity.Low => "Low",
+        _ => "Unrated",
     };
 
     public static string Of(ChangeKind kind) => kind == ChangeKind.New ? New : Resolved;

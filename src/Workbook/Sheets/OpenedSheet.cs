@@ -1,3 +1,4 @@
+using ComplianceReport.Workbook.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ComplianceReport.Workbook.Sheets;
@@ -6,12 +7,18 @@ namespace ComplianceReport.Workbook.Sheets;
 internal sealed class OpenedSheet : IDisposable
 {
     private readonly Stream _stream;
+    private readonly XlsxPackage _package;
+    private readonly string _partName;
+    private readonly string _footer;
 
-    public OpenedSheet(string name, string relationshipId, Stream stream, WorksheetWriter writer)
+    public OpenedSheet(string name, string relationshipId, string partName, XlsxPackage package, Stream stream, WorksheetWriter writer, string footer)
     {
         Name = name;
         RelationshipId = relationshipId;
+        _partName = partName;
+        _package = package;
         _stream = stream;
+        _footer = footer;
         Writer = writer;
     }
 
@@ -21,12 +28,20 @@ internal sealed class OpenedSheet : IDisposable
 
     public WorksheetWriter Writer { get; }
 
-    /// <summary>Ends the sheet; the autofilter, when asked for, spans the header and every row written.</summary>
+    /// <summary>
+    /// Ends the sheet; the autofilter, when asked for, spans the header and every row written.
+    /// A sheet with an autofilter is a table, so its header row repeats on every printed page.
+    /// </summary>
     public WrittenSheet Finish(bool withAutoFilter, IEnumerable<ConditionalFormatting> formats, string? drawingRelationshipId = null)
     {
         var filter = withAutoFilter ? $"A1:{Writer.LastColumn}{Math.Max(Writer.RowCount, 1)}" : null;
-        Writer.Finish(filter, formats, drawingRelationshipId);
-        return new WrittenSheet(Name, RelationshipId, filter);
+        Writer.Finish(
+            filter,
+            formats,
+            drawingRelationshipId,
+            url => _package.RelateExternal(_partName, url, ContentTypes.HyperlinkRelationship),
+            _footer);
+        return new WrittenSheet(Name, RelationshipId, filter, RepeatsHeader: withAutoFilter);
     }
 
     public void Dispose()

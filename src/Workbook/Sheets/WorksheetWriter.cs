@@ -39,6 +39,7 @@ internal sealed class WorksheetWriter : IDisposable
     private readonly OpenXmlAttribute[] _rowAttributes = new OpenXmlAttribute[1];
     private readonly OpenXmlAttribute[] _preserveSpace = [new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve")];
     private readonly int _columnCount;
+    private readonly List<(string Reference, string Url)> _links = [];
     private string _rowNumber = "0";
     private int _column;
     private bool _inRow;
@@ -50,6 +51,9 @@ internal sealed class WorksheetWriter : IDisposable
         _writer = OpenXmlWriter.Create(partStream);
         _writer.WriteStartDocument(standalone: true);
         _writer.WriteStartElement(ElementTags.Worksheet, [], RootNamespaces);
+
+        // Fit to page applies the page setup's one-page-wide scaling (written by Finish).
+        _writer.WriteElement(new SheetProperties(new PageSetupProperties { FitToPage = true }));
 
         if (freezeHeader)
         {
@@ -73,6 +77,15 @@ internal sealed class WorksheetWriter : IDisposable
 
         _writer.WriteStartElement(ElementTags.SheetData);
     }
+
+    /// <summary>
+    /// Excel keeps at most 65,530 hyperlinks per worksheet; past that a sheet's cells carry no link.
+    /// Findings come worst first, so the links the cap drops are on the least severe rows.
+    /// </summary>
+    public const int MaxHyperlinks = 65_530;
+
+    /// <summary>Whether <see cref="LinkedText"/> would still add a link: callers skip building URLs once the sheet is full.</summary>
+    public bool AcceptsLinks => _links.Count < MaxHyperlinks;
 
     /// <summary>Rows written so far (the header included).</summary>
     public int RowCount { get; private set; }
@@ -161,6 +174,23 @@ internal sealed class WorksheetWriter : IDisposable
         _writer.WriteEndElement();
     }
 
+    /// <summary>
+    /// A text cell that links to <paramref name="url"/> through a hyperlink relationship (never a
+    /// HYPERLINK formula, so the value stays inert text); without a URL, or past
+    /// <see cref="MaxHyperlinks"/>, a plain text cell.
+    /// </summary>
+    public void LinkedText(string? value, string? url)
+    {
+        if (url is null || !AcceptsLinks || CellText.Clean(value).Length == 0)
+        {
+            Text(value);
+            return;
+        }
+
+        _links.Add((ColumnName(_column) + _rowNumber, url));
+        Text(value, WorkbookStyles.Link);
+    }
+
     public void Number(double? value, uint style = WorkbookStyles.Default)
     {
         if (value is not { } number || double.IsNaN(number) || double.IsInfinity(number))
@@ -195,8 +225,17 @@ internal sealed class WorksheetWriter : IDisposable
         Number(value?.UtcDateTime.ToOADate(), WorkbookStyles.DateTime);
     }
 
-    /// <summary>Closes the sheet data and writes what Excel expects after it, in schema order.</summary>
-    public void Finish(string? autoFilterRange, IEnumerable<ConditionalFormatting> conditionalFormats, string? drawingRelationshipId)
+    /// <summary>
+    /// Closes the sheet data and writes what Excel expects after it, in schema order: the
+    /// hyperlinks (each URL related through <paramref name="relateExternal"/>, which returns the
+    /// relationship id), then a print setup of landscape, one page wide, with <paramref name="footer"/>.
+    /// </summary>
+    public void Finish(
+        string? autoFilterRange,
+        IEnumerable<ConditionalFormatting> conditionalFormats,
+        string? drawingRelationshipId,
+        Func<string, string> relateExternal,
+        string footer)
     {
         EndRow();
         _writer.WriteEndElement();
@@ -210,7 +249,23 @@ internal sealed class WorksheetWriter : IDisposable
             _writer.WriteElement(format);
         }
 
-        _writer.WriteElement(new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        if (_links.Count > 0)
+        {
+            _writer.WriteStartElement(new Hyperlinks());
+            foreach (var (reference, url) in _links)
+            {
+                _writer.WriteElement(new Hyperlink { Reference = reference, Id = relateExternal(url) });
+            }
+
+            _writer.WriteEndElement();
+            _links.Clear();
+        }
+
+        _writer.WriteElement(new PageMargins { Left = 0.5, Right = 0.5, Top = 0.6, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+
+        // Height 0: as many pages tall as the rows need, never shrunk to fit one page.
+        _writer.WriteElement(new PageSetup { Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
+        _writer.WriteElement(new HeaderFooter(new OddFooter(footer)));
         if (drawingRelationshipId is not null)
         {
             _writer.WriteElement(new Drawing { Id = drawingRelationshipId });

@@ -17,11 +17,29 @@ internal static class WorkbookStyles
     public const uint Label = 6;
     public const uint Section = 7;
 
+    /// <summary>Blue underlined text: a cell carrying a hyperlink relationship (the value itself stays plain text).</summary>
+    public const uint Link = 8;
+
     /// <summary>Red text on a light red fill: non-compliant, new findings, failed scans.</summary>
     public const uint BadDxf = 0;
 
     /// <summary>Green text on a light green fill: resolved findings.</summary>
     public const uint GoodDxf = 1;
+
+    /// <summary>Bold white on dark red: Critical severity.</summary>
+    public const uint CriticalDxf = 2;
+
+    /// <summary>Dark orange on light orange: High severity.</summary>
+    public const uint HighDxf = 3;
+
+    /// <summary>Dark amber on light yellow: Medium severity.</summary>
+    public const uint MediumDxf = 4;
+
+    /// <summary>Dark blue on light blue: Low severity.</summary>
+    public const uint LowDxf = 5;
+
+    /// <summary>Grey on light grey: Unrated.</summary>
+    public const uint UnratedDxf = 6;
 
     private const uint DateTimeFormatId = 164;
     private const uint PercentFormatId = 165;
@@ -35,8 +53,9 @@ internal static class WorkbookStyles
             Font(11, bold: false, color: null),
             Font(11, bold: true, color: null),
             Font(16, bold: true, color: "FF1F3864"),
-            Font(12, bold: true, color: "FF1F3864"))
-        { Count = 4 },
+            Font(12, bold: true, color: "FF1F3864"),
+            Font(11, bold: false, color: "FF0563C1", underline: true))
+        { Count = 5 },
         new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
@@ -60,17 +79,31 @@ internal static class WorkbookStyles
             Xf(numberFormat: PercentFormatId, font: 0, fill: 0, border: 0),
             Xf(numberFormat: 3, font: 0, fill: 0, border: 0),
             Xf(numberFormat: 0, font: 1, fill: 0, border: 0),
-            Xf(numberFormat: 0, font: 3, fill: 0, border: 0))
-        { Count = 8 },
+            Xf(numberFormat: 0, font: 3, fill: 0, border: 0),
+            Xf(numberFormat: 0, font: 4, fill: 0, border: 0))
+        { Count = 9 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
-        new DifferentialFormats(Dxf("FF9C0006", "FFFFC7CE"), Dxf("FF006100", "FFC6EFCE")) { Count = 2 });
+        new DifferentialFormats(
+            Dxf("FF9C0006", "FFFFC7CE"),
+            Dxf("FF006100", "FFC6EFCE"),
+            Dxf("FFFFFFFF", "FFC00000", bold: true),
+            Dxf("FF833C0B", "FFF8CBAD"),
+            Dxf("FF7F6000", "FFFFEB9C"),
+            Dxf("FF1F4E78", "FFDDEBF7"),
+            Dxf("FF595959", "FFEDEDED"))
+        { Count = 7 });
 
-    private static Font Font(double size, bool bold, string? color)
+    private static Font Font(double size, bool bold, string? color, bool underline = false)
     {
         var font = new Font();
         if (bold)
         {
             font.Append(new Bold());
+        }
+
+        if (underline)
+        {
+            font.Append(new Underline());
         }
 
         font.Append(new FontSize { Val = size });
@@ -94,7 +127,7 @@ internal static class WorkbookStyles
     };
 
     // Conditional formats fill with the background colour of a solid pattern (Excel's convention).
-    private static DifferentialFormat Dxf(string fontColor, string fillColor) => new(
-        new Font(new Color { Rgb = fontColor }),
+    private static DifferentialFormat Dxf(string fontColor, string fillColor, bool bold = false) => new(
+        bold ? new Font(new Bold(), new Color { Rgb = fontColor }) : new Font(new Color { Rgb = fontColor }),
         new Fill(new PatternFill(new BackgroundColor { Rgb = fillColor })));
 }

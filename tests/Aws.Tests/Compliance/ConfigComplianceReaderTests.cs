@@ -76,6 +76,36 @@ public sealed class ConfigComplianceReaderTests
     }
 
     [Fact]
+    public async Task Managed_rules_carry_their_source_identifier_and_custom_rules_none()
+    {
+        var config = Scenario();
+        config.Rules["custom-tagging-check"] = "COMPLIANT";
+        await using var harness = new ReaderHarness(config);
+
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
+
+        Assert.Equal("EC2_IMDSV2_CHECK", snapshot.Rules.Single(r => r.RuleName == Imds).SourceIdentifier);
+        Assert.Equal("IAM_USER_MFA_ENABLED", snapshot.Rules.Single(r => r.RuleName == Mfa).SourceIdentifier);
+        Assert.Equal("S3_BUCKET_PUBLIC_READ_PROHIBITED", snapshot.Rules.Single(r => r.RuleName == "s3-bucket-public-read-prohibited").SourceIdentifier);
+        Assert.Null(snapshot.Rules.Single(r => r.RuleName == "custom-tagging-check").SourceIdentifier);
+        Assert.Equal(2, harness.Server.CountOf("DescribeConfigRules"));
+    }
+
+    [Fact]
+    public async Task Denied_rule_descriptions_leave_identifiers_unknown_and_the_region_scanned()
+    {
+        var config = Scenario();
+        config.ConfigRulesError = "AccessDeniedException";
+        await using var harness = new ReaderHarness(config);
+
+        var snapshot = await harness.Reader.ReadRegionAsync("111111111111", "eu-west-1", CancellationToken.None);
+
+        Assert.Equal(RegionScanStatus.Scanned, snapshot.Status);
+        Assert.Equal(233, snapshot.NonCompliant.Count);
+        Assert.All(snapshot.Rules, r => Assert.Null(r.SourceIdentifier));
+    }
+
+    [Fact]
     public async Task A_region_without_a_recording_recorder_is_config_not_enabled_not_an_error()
     {
         await using var harness = new ReaderHarness(new FakeConfigService { Recording = false });

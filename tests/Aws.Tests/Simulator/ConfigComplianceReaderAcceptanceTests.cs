@@ -103,6 +103,12 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
             Assert.Equal(
                 expected.Rules.Select(r => (r.Name, r.Compliance)).Order(),
                 snapshot.Rules.Select(r => (r.RuleName, Wire(r.Compliance))).Order());
+            Assert.All(snapshot.Rules, r => Assert.False(string.IsNullOrEmpty(r.SourceIdentifier), r.RuleName));
+            if (snapshot.Rules.FirstOrDefault(r => r.RuleName == "restricted-ssh") is { } ssh)
+            {
+                Assert.Equal("INCOMING_SSH_DISABLED", ssh.SourceIdentifier);
+            }
+
             var keys = snapshot.NonCompliant.Select(e => (e.RuleName, e.ResourceType, e.ResourceId)).ToList();
             Assert.Equal(keys.Count, keys.Distinct().Count());
             Assert.Equal(

@@ -26,7 +26,12 @@ public sealed class FakeConfigService
     /// <summary>An operation answered with a body cut off mid-JSON.</summary>
     public string? TruncatedOperation { get; set; }
 
+    /// <summary>DescribeConfigRules answers with this error code when set.</summary>
+    public string? ConfigRulesError { get; set; }
+
     public static string NameOf(string id) => $"name-of-{id}";
+
+    public static string IdentifierOf(string rule) => rule.ToUpperInvariant().Replace('-', '_');
 
     public StubResponse Handle(StubRequest request)
     {
@@ -43,11 +48,39 @@ public sealed class FakeConfigService
                 ConfigurationRecordersStatus = Recording ? new object[] { new { name = "default", recording = true, lastStatus = "SUCCESS" } } : [],
             }),
             "DescribeComplianceByConfigRule" => ComplianceByRule(input),
-            "DescribeConfigRules" => StubResponse.Json(new { ConfigRules = Rules.Keys.Select(r => new { ConfigRuleName = r, ConfigRuleState = "ACTIVE" }) }),
+            "DescribeConfigRules" => ConfigRules(input),
             "GetComplianceDetailsByConfigRule" => Details(input),
             "BatchGetResourceConfig" => Batch(input),
             _ => StubResponse.Error(400, "InvalidAction", $"unknown {request.Operation}"),
         };
+    }
+
+    /// <summary>
+    /// Managed rules (owner AWS) named like their identifier; rules named <c>custom-*</c> are
+    /// custom Lambda rules whose SourceIdentifier is the function's ARN. Two pages.
+    /// </summary>
+    private StubResponse ConfigRules(JsonElement input)
+    {
+        if (ConfigRulesError is { } code)
+        {
+            return StubResponse.Error(400, code, $"{code} for DescribeConfigRules");
+        }
+
+        var all = Rules.Keys.Order(StringComparer.Ordinal).ToList();
+        var second = input.TryGetProperty("NextToken", out var token) && token.GetString() == "config-rules-2";
+        var page = second ? all.Skip(all.Count / 2) : all.Take(all.Count / 2);
+        return StubResponse.Json(new
+        {
+            ConfigRules = page.Select(r => new
+            {
+                ConfigRuleName = r,
+                ConfigRuleState = "ACTIVE",
+                Source = r.StartsWith("custom-", StringComparison.Ordinal)
+                    ? new { Owner = "CUSTOM_LAMBDA", SourceIdentifier = $"arn:aws:lambda:eu-west-1:111111111111:function:{r}" }
+                    : new { Owner = "AWS", SourceIdentifier = IdentifierOf(r) },
+            }),
+            NextToken = second ? null : "config-rules-2",
+        });
     }
 
     private StubResponse ComplianceByRule(JsonElement input)

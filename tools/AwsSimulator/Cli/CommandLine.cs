@@ -22,6 +22,8 @@ internal static class CommandLine
           --deny-accounts D         accounts whose read role denies AssumeRole (default 0)
           --no-config-accounts C    accounts with a region without a Config recorder (default 0)
           --suspended-accounts U    SUSPENDED accounts (default 0)
+          --account-tag-share T     share of accounts tagged Owner or Team in Organizations, 0..1 (default 0.8)
+          --tag-denied-share D      share of accounts whose ListTagsForResource is denied, 0..1 (default 0.05)
           --hub-key-id K            access key id of the hub identity (default AKIASIMHUB0000000001)
           --hub-secret X            secret access key of the hub identity (default simulatorHubSecretKey0000000000000000000)
           --malformed-rate M        share of JSON answers cut short, 0..1 (default 0)
@@ -92,7 +94,7 @@ internal static class CommandLine
     private static bool IsKnown(string flag) => flag is "--port" or "--accounts" or "--regions" or "--seed" or "--latency-ms"
         or "--spike-rate" or "--spike-ms"
         or "--throttle-rps" or "--throttle-burst" or "--error-rate" or "--deny-accounts" or "--no-config-accounts"
-        or "--suspended-accounts" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate"
+        or "--suspended-accounts" or "--account-tag-share" or "--tag-denied-share" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate"
         or "--aggregator-name" or "--aggregator-failed-sources" or "--aggregator-outdated-sources" or "--aggregator-missing-accounts"
         or "--aggregator-lag-weeks";
 
@@ -117,6 +119,8 @@ internal static class CommandLine
             case "--malformed-rate":
             case "--repeat-token-rate":
             case "--spike-rate":
+            case "--account-tag-share":
+            case "--tag-denied-share":
                 if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     return $"{flag} must be a number, got '{value}'.";
@@ -135,6 +139,12 @@ internal static class CommandLine
                         break;
                     case "--spike-rate":
                         options.LatencySpikeRate = number;
+                        break;
+                    case "--account-tag-share":
+                        options.AccountTagShare = number;
+                        break;
+                    case "--tag-denied-share":
+                        options.TagDeniedShare = number;
                         break;
                     default:
                         options.RepeatedNextTokenRate = number;

@@ -111,10 +111,36 @@ internal static class OrganizationGenerator
                 JoinedEpoch.AddDays(placement.Between(0, 2500)),
                 IsManagement: false,
                 IsDenied: denied.Contains(i),
-                RegionWithoutRecorder: noConfig.Contains(i) ? placement.Pick(options.Regions) : null));
+                RegionWithoutRecorder: noConfig.Contains(i) ? placement.Pick(options.Regions) : null)
+            {
+                Tags = AccountTags(options, id, parent, environment, out var tagsDenied),
+                TagsDenied = tagsDenied,
+            });
         }
 
         return new SimulatedOrganization(orgId, orgArn, rootId, managementId, hubId, [.. options.Regions], units, accounts);
+    }
+
+    /// <summary>
+    /// Decided per account from its own hash, so the share holds whatever the fault groups are.
+    /// The owner is the team OU the account sits in (else a team picked for it), under
+    /// <c>Owner</c> for most accounts and <c>Team</c> for some, as organizations mix both.
+    /// </summary>
+    private static KeyValuePair<string, string>[] AccountTags(
+        SimulatorOptions options, string accountId, SimulatedOrganizationalUnit parent, string environment, out bool denied)
+    {
+        var roll = StableHash.Unit(options.Seed, "account-tags", accountId);
+        denied = roll >= 1 - options.TagDeniedShare;
+        var random = new DeterministicRandom(StableHash.Of(options.Seed, "account-tag-values", accountId));
+        KeyValuePair<string, string> environmentTag = new("Environment", environment);
+        if (roll >= options.AccountTagShare)
+        {
+            return denied ? [] : [environmentTag];
+        }
+
+        var team = parent.Depth == 3 ? parent.Name : random.Pick(Teams);
+        var ownerKey = random.NextDouble() < 0.7 ? "Owner" : "Team";
+        return [new(ownerKey, team), environmentTag, new("CostCenter", "cc-" + random.Between(1000, 9999).ToString(CultureInfo.InvariantCulture))];
     }
 
     private static SimulatedOrganizationalUnit NewUnit(

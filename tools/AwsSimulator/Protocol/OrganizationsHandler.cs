@@ -20,6 +20,7 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
     public static readonly IReadOnlySet<string> Operations = new HashSet<string>(StringComparer.Ordinal)
     {
         "ListRoots", "ListOrganizationalUnitsForParent", "ListAccountsForParent", "ListAccounts", "DescribeOrganization",
+        "ListTagsForResource",
     };
 
     public void Handle(string operation, Caller caller, JsonElement input, Utf8JsonWriter writer)
@@ -76,6 +77,19 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
                 break;
             }
 
+            case "ListTagsForResource":
+            {
+                var resourceId = RequireTaggable(input, caller);
+                WritePage(writer, "Tags", "ListTagsForResource/" + resourceId, input, TagsOf(resourceId), (w, tag) =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("Key", tag.Key);
+                    w.WriteString("Value", tag.Value);
+                    w.WriteEndObject();
+                });
+                break;
+            }
+
             default:
                 WritePage(writer, "Accounts", "ListAccounts", input, organization.Accounts, WriteAccount);
                 break;
@@ -120,6 +134,38 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
         writer.WriteTimestamp("JoinedTimestamp", account.JoinedAt);
         writer.WriteEndObject();
     }
+
+    /// <summary>An account, OU or root id; accounts set to deny tags answer AccessDeniedException as an IAM condition would.</summary>
+    private string RequireTaggable(JsonElement input, Caller caller)
+    {
+        var resourceId = JsonInput.String(input, "ResourceId")
+            ?? throw AwsServiceException.BadRequest("InvalidInputException", "You provided a value that does not match the required pattern: ResourceId is required.", "INPUT_REQUIRED");
+        if (!TaggableIdPattern().IsMatch(resourceId))
+        {
+            throw AwsServiceException.BadRequest("InvalidInputException", "You provided a value that does not match the required pattern.", "INVALID_PATTERN");
+        }
+
+        if (AccountIdPattern().IsMatch(resourceId))
+        {
+            var account = world.FindAccount(resourceId)
+                ?? throw AwsServiceException.BadRequest("TargetNotFoundException", "We can't find a target with the TargetId that you specified.");
+            if (account.TagsDenied)
+            {
+                throw AwsServiceException.BadRequest(
+                    "AccessDeniedException",
+                    $"You don't have permissions to access this resource. User: {caller.Arn} is not authorized to perform: organizations:ListTagsForResource on resource: {account.Arn}");
+            }
+
+            return resourceId;
+        }
+
+        return world.ParentExists(resourceId)
+            ? resourceId
+            : throw AwsServiceException.BadRequest("TargetNotFoundException", "We can't find a target with the TargetId that you specified.");
+    }
+
+    private IReadOnlyList<KeyValuePair<string, string>> TagsOf(string resourceId) =>
+        world.FindAccount(resourceId)?.Tags ?? [];
 
     private string RequireParent(JsonElement input)
     {
@@ -181,4 +227,10 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
 
     [GeneratedRegex("^(r-[0-9a-z]{4,32})|(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$")]
     private static partial Regex ParentIdPattern();
+
+    [GeneratedRegex("^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|\\d{12})$")]
+    private static partial Regex TaggableIdPattern();
+
+    [GeneratedRegex("^\\d{12}$")]
+    private static partial Regex AccountIdPattern();
 }

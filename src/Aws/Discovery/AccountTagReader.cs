@@ -1,0 +1,133 @@
+using System.Collections.Concurrent;
+using ComplianceReport.Aws.Client;
+using ComplianceReport.Aws.Options;
+using ComplianceReport.Aws.Organizations;
+using ComplianceReport.Aws.RateLimiting;
+using ComplianceReport.Aws.Sessions;
+using ComplianceReport.Compliance;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ComplianceReport.Aws.Discovery;
+
+/// <summary>
+/// Account tags from Organizations <c>ListTagsForResource</c>, one paged call per account, with the
+/// list-org role and the same pacing as the discovery walk (its own bucket per operation, so
+/// reading tags does not slow the walk). Tags are enrichment: an account whose tags are refused
+/// (AccessDenied, for example an IAM condition) or cannot be read after retries gets none, and
+/// <see cref="AccountTags.Unavailable"/> says how many and why, once. When the role itself is
+/// refused (it cannot be assumed, or the first calls are all denied) no further account is asked.
+/// </summary>
+public sealed class AccountTagReader(
+    AccountSessionFactory sessions,
+    AwsClientFactory clients,
+    RequestRateLimiter limiter,
+    IOptions<OrganizationOptions> options,
+    TimeProvider time,
+    ILogger<AccountTagReader> logger) : IAccountTagReader
+{
+    /// <summary>As the walk: Organizations allows only a few requests per second per account.</summary>
+    private const int MaxConcurrentCalls = 4;
+
+    /// <summary>Denials before any success that mean the role lacks organizations:ListTagsForResource altogether.</summary>
+    private const int DeniedBeforeGivingUp = 10;
+
+    private const string Operation = "ListTagsForResource";
+
+    private readonly OrganizationOptions _options = options.Value;
+
+    public async Task<AccountTags> ReadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        if (accountIds.Count == 0)
+        {
+            return AccountTags.None;
+        }
+
+        var started = time.GetTimestamp();
+        var session = sessions.CreateOrganizationListSession();
+        try
+        {
+            await session.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ScanFailedException ex) when (ex.Error.Kind == ScanErrorKind.AccessDenied)
+        {
+            return Unavailable(accountIds.Count, AccountTags.Denied($"{Operation} not attempted: {ex.Message}"));
+        }
+
+        using var client = clients.CreateOrganizations(session.Credentials);
+        var organizations = new OrganizationsClient(
+            client,
+            (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
+            operation => limiter.Throttled(session.AccountId, "organizations", operation));
+
+        var tags = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var failed = new ConcurrentQueue<(string AccountId, string Reason)>();
+        var denied = 0;
+        using var gate = new SemaphoreSlim(MaxConcurrentCalls);
+
+        async Task ReadOneAsync(string accountId)
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                if (tags.IsEmpty && Volatile.Read(ref denied) >= DeniedBeforeGivingUp)
+                {
+                    failed.Enqueue((accountId, "not asked: the role was refused for the first accounts"));
+                    return;
+                }
+
+                var read = await organizations.ListTagsForResourceAsync(accountId, cancellationToken).ConfigureAwait(false);
+                tags[accountId] = read
+                    .Where(t => !string.IsNullOrEmpty(t.Key))
+                    .DistinctBy(t => t.Key, StringComparer.Ordinal)
+                    .ToDictionary(t => t.Key!, t => t.Value ?? string.Empty, StringComparer.Ordinal);
+            }
+            catch (AwsServiceException ex) when (ex.ErrorCode is "TargetNotFoundException")
+            {
+                // Left the organization since discovery: nothing to tag it with.
+            }
+            catch (AwsServiceException ex)
+            {
+                if (ex.IsAccessDenied)
+                {
+                    Interlocked.Increment(ref denied);
+                }
+
+                failed.Enqueue((accountId, $"{ex.ErrorCode}: {ex.Message}"));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failed.Enqueue((accountId, ex.Message));
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        await Task.WhenAll(accountIds.Distinct(StringComparer.Ordinal).Select(ReadOneAsync)).ConfigureAwait(false);
+        Log.AccountTagsRead(logger, tags.Count, _options.ManagementAccountId, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        if (failed.IsEmpty)
+        {
+            return new AccountTags(new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal), null);
+        }
+
+        var first = failed.OrderBy(f => f.AccountId, StringComparer.Ordinal).First();
+        var reason = $"{Operation} failed for {failed.Count} of {accountIds.Count} accounts (first {first.AccountId}: {first.Reason})";
+        return Unavailable(
+            accountIds.Count,
+            tags.IsEmpty
+                ? AccountTags.Denied(reason)
+                : new AccountTags(new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal), reason),
+            failed.Count);
+    }
+
+    private AccountTags Unavailable(int accountCount, AccountTags result, int? unavailableCount = null)
+    {
+        Log.AccountTagsUnavailable(logger, unavailableCount ?? accountCount, accountCount, _options.ManagementAccountId, result.Unavailable!);
+        return result;
+    }
+}

@@ -1,0 +1,3 @@
+namespace ComplianceReport.Aws.Organizations;
+
+public sealed record ListTagsForResourceResponse(IReadOnlyList<OrganizationTag>? Tags, string? NextToken);
