@@ -246,7 +246,17 @@ public sealed class ReportRunGrain(
             return AccountTags.None;
         }
 
-        var tags = await reader.ReadAsync(accounts.Select(a => a.AccountId).ToList(), cancellationToken);
+        AccountTags tags;
+        try
+        {
+            tags = await reader.ReadAsync(accounts.Select(a => a.AccountId).ToList(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Owners then come from resource tags and OU paths: a report without account tags beats none.
+            tags = AccountTags.Denied($"{ex.GetType().Name}: {ex.Message}");
+        }
+
         if (tags.Unavailable is { } reason)
         {
             ReportRunLog.AccountTagsUnavailable(logger, RunId, reason);

@@ -73,6 +73,9 @@ internal sealed class RunFanOut(
                     var outcome = s.Outcomes[account.AccountId];
                     var result = await EvaluateOneAsync(account.AccountId, context, cancellationToken);
                     s.Results[account.AccountId] = result is null ? outcome.ToResult() : result with { Reused = outcome.Reused, Errors = outcome.Errors };
+
+                    // The result now holds the changes (evaluated); keeping both would double the run's state.
+                    s.Outcomes[account.AccountId] = outcome with { Changes = [] };
                 }
                 finally
                 {
