@@ -57,14 +57,14 @@ internal sealed class WorkbookBuilder
     [
         new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Rule", 40), new("Resource type", 28),
         new("Resource ID", 40), new("Resource name", 30), new("Severity", 12), new("Owner", 22), new("Compliance", 19),
-        new("Annotation", 50), new("Last evaluated (UTC)", 21), new("Tags", 50),
+        new("Annotation", 50), new("Last evaluated (UTC)", 21), new("Tags", 50), new("Exception", 44),
     ];
 
     private static readonly ColumnSpec[] ChangeColumns =
     [
         new("Change", 11), new("Account ID", 16), new("Account name", 26), new("Region", 15), new("Rule", 40),
         new("Resource type", 28), new("Resource ID", 40), new("Resource name", 30), new("Annotation", 50),
-        new("Last evaluated (UTC)", 21),
+        new("Last evaluated (UTC)", 21), new("Exception", 44),
     ];
 
     private static readonly ColumnSpec[] ErrorColumns =
@@ -245,6 +245,7 @@ internal sealed class WorkbookBuilder
         writer.Text(finding.Annotation);
         writer.Date(finding.LastEvaluated);
         writer.Text(FormatTags(finding.Tags));
+        writer.Text(finding.ExceptionNote);
     }
 
     /// <summary>"k=v; k=v", keys in ordinal order so the same tags always read the same.</summary>
@@ -332,6 +333,7 @@ internal sealed class WorkbookBuilder
             writer.Text(finding.ResourceName);
             writer.Text(finding.Annotation);
             writer.Date(finding.LastEvaluated);
+            writer.Text(finding.ExceptionNote);
         }
 
         var last = writer.RowCount;

@@ -20,7 +20,7 @@ public sealed class RoundTripTests
         var sheet = OpenPyxl.Sheet(book, "Findings");
 
         Assert.Equal(
-            ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name", "Severity", "Owner", "Compliance", "Annotation", "Last evaluated (UTC)", "Tags"],
+            ["Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name", "Severity", "Owner", "Compliance", "Annotation", "Last evaluated (UTC)", "Tags", "Exception"],
             sheet.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetProperty("v").GetString()));
         Assert.Equal(findings.Count + 1, sheet.GetProperty("maxRow").GetInt32());
         for (var i = 0; i < findings.Count; i++)
@@ -159,6 +159,41 @@ public sealed class RoundTripTests
         Assert.Equal(["100000000001", "workload-1", "(all regions)", "AccessDenied", "AssumeRole was refused", "AccessDenied"],
             OpenPyxl.Sheet(book, "Errors").GetProperty("rows")[2].EnumerateArray().Select(c => c.GetProperty("v").GetString()));
         Assert.Equal(JsonValueKind.Null, OpenPyxl.Cell(errors, 2, 6).GetProperty("v").ValueKind);
+    }
+
+    [Fact]
+    public async Task Exception_notes_are_the_last_column_of_findings_and_changes()
+    {
+        var excepted = SampleReports.Finding(0, 1) with { AcceptedRiskId = "legacy-bucket", ExceptionNote = "Excepted by legacy-bucket until 2027-03-31" };
+        var lapsed = SampleReports.Finding(0, 3) with { ExceptionNote = "exception break-glass expired 2026-11-01" };
+        var plain = SampleReports.Finding(0, 4);
+        var sample = SampleReports.Content(1, 0);
+        var content = sample with
+        {
+            Findings = new[] { excepted, lapsed, plain }.ToAsyncEnumerable(),
+            Changes = [new FindingChange(ChangeKind.New, excepted), new FindingChange(ChangeKind.New, lapsed), new FindingChange(ChangeKind.Resolved, plain)],
+        };
+
+        var book = await OpenPyxl.ReadAsync(await SampleReports.WriteAsync(content));
+
+        var findings = OpenPyxl.Sheet(book, "Findings");
+        Assert.Equal("Tags", OpenPyxl.Cell(findings, 1, 13).GetProperty("v").GetString());
+        Assert.Equal("Exception", OpenPyxl.Cell(findings, 1, 14).GetProperty("v").GetString());
+        Assert.Equal(14, findings.GetProperty("rows")[0].GetArrayLength());
+        Assert.Equal(excepted.ResourceId, OpenPyxl.Cell(findings, 2, 6).GetProperty("v").GetString());
+        Assert.Equal("Excepted by legacy-bucket until 2027-03-31", OpenPyxl.Cell(findings, 2, 14).GetProperty("v").GetString());
+        Assert.Equal("exception break-glass expired 2026-11-01", OpenPyxl.Cell(findings, 3, 14).GetProperty("v").GetString());
+        Assert.Equal(JsonValueKind.Null, OpenPyxl.Cell(findings, 4, 14).GetProperty("v").ValueKind);
+        Assert.Equal("A1:N4", findings.GetProperty("autofilter").GetString());
+
+        var changes = OpenPyxl.Sheet(book, "Changes");
+        Assert.Equal(
+            ["Change", "Account ID", "Account name", "Region", "Rule", "Resource type", "Resource ID", "Resource name", "Annotation", "Last evaluated (UTC)", "Exception"],
+            changes.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetProperty("v").GetString()));
+        Assert.Equal(excepted.ResourceId, OpenPyxl.Cell(changes, 2, 7).GetProperty("v").GetString());
+        Assert.Equal("Excepted by legacy-bucket until 2027-03-31", OpenPyxl.Cell(changes, 2, 11).GetProperty("v").GetString());
+        Assert.Equal("exception break-glass expired 2026-11-01", OpenPyxl.Cell(changes, 3, 11).GetProperty("v").GetString());
+        Assert.Equal(JsonValueKind.Null, OpenPyxl.Cell(changes, 4, 11).GetProperty("v").ValueKind);
     }
 
     private static List<(string Range, string Type, JsonElement Rule)> Formats(JsonElement sheet) =>

@@ -25,7 +25,7 @@ public sealed class SheetSplittingTests
             Assert.Equal(rows, sheet.GetProperty("maxRow").GetInt32());
             Assert.Equal("Account ID", OpenPyxl.Cell(sheet, 1, 1).GetProperty("v").GetString());
             Assert.Equal("A2", sheet.GetProperty("freeze").GetString());
-            Assert.Equal($"A1:M{rows}", sheet.GetProperty("autofilter").GetString());
+            Assert.Equal($"A1:N{rows}", sheet.GetProperty("autofilter").GetString());
             Assert.Equal($"J2:J{rows}", sheet.GetProperty("conditionalFormats")[0].GetProperty("range").GetString());
             resourceIds.AddRange(Enumerable.Range(2, rows - 1).Select(r => OpenPyxl.Cell(sheet, r, 6).GetProperty("v").GetString()!));
         }
