@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using ComplianceReport.Compliance.Model;
@@ -22,8 +23,8 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
 
     // Long enough that the dead silo's request lands after the survivor has resumed and looked,
     // short enough to land inside RequestTimeout + SearchLag of its journaled intent.
-    private static readonly TimeSpan JiraStall = TimeSpan.FromSeconds(12);
-    private static readonly TimeSpan JiraRequestTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan JiraStall = TimeSpan.FromSeconds(16);
+    private static readonly TimeSpan JiraRequestTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan JiraSearchLag = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
@@ -50,14 +51,27 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
         await using var scenario = await Scenario.StartAsync(fixture, "dkill-attach");
 
         // An earlier run of the week made the issue: this run comments on it and attaches its workbook.
-        scenario.Jira.SeedIssue("compliance-report", $"compliance-report-{week}");
+        var seeded = scenario.Jira.SeedIssue("compliance-report", $"compliance-report-{week}");
         var stalled = scenario.Jira.StallNext("POST", "/attachments", JiraStall);
 
         await scenario.StartRunAsync(week);
         await stalled.WaitAsync(RunTimeout);
+        var readsBefore = scenario.Jira.RequestsTo("GET", $"/issue/{seeded.Key}").Count();
         scenario.KillHost(week);
 
-        var status = await scenario.FinishedAsync(week);
+        // Polled as `report run --wait` would: the calls bring the run back on the survivor.
+        var finishing = scenario.FinishedAsync(week);
+
+        // The survivor reads the attachments while the dead silo's upload is still held: it must not upload again.
+        var landed = Stopwatch.StartNew();
+        while (seeded.AttachmentNames.Count == 0 && landed.Elapsed < RunTimeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var readsBeforeLanding = scenario.Jira.RequestsTo("GET", $"/issue/{seeded.Key}").Count() - readsBefore;
+        var status = await finishing;
+        Assert.True(readsBeforeLanding >= 1, "the survivor did not look for the attachment before the late upload landed; the test did not cover the race");
         var issue = await scenario.AssertDeliveredOnceAsync(status, week);
         var comment = Assert.Single(issue.Comments);
         Assert.Contains($"compliance-run-{week}", comment.ToJsonString(), StringComparison.Ordinal);
@@ -72,9 +86,22 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
 
         await scenario.StartRunAsync(week);
         await stalled.WaitAsync(RunTimeout);
+        var searchesBefore = scenario.Jira.RequestsTo("POST", "/search/jql").Count();
         scenario.KillHost(week);
 
-        var status = await scenario.FinishedAsync(week);
+        // Polled as `report run --wait` would: the calls bring the run back on the survivor.
+        var finishing = scenario.FinishedAsync(week);
+
+        // The survivor searches while the dead silo's create is still held: it must not create.
+        var landed = Stopwatch.StartNew();
+        while (scenario.Jira.Issues.Count == 0 && landed.Elapsed < RunTimeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var searchesBeforeLanding = scenario.Jira.RequestsTo("POST", "/search/jql").Count() - searchesBefore;
+        var status = await finishing;
+        Assert.True(searchesBeforeLanding >= 1, "the survivor did not search before the late create landed; the test did not cover the race");
         var issue = await scenario.AssertDeliveredOnceAsync(status, week);
         Assert.Empty(issue.Comments);
 
