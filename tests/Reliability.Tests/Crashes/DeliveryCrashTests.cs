@@ -78,6 +78,37 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Killed_while_the_Jira_comment_is_stalled_the_survivor_finds_it_and_comments_once()
+    {
+        const string week = "2026-W39";
+        await using var scenario = await Scenario.StartAsync(fixture, "dkill-comment");
+        var seeded = scenario.Jira.SeedIssue("compliance-report", $"compliance-report-{week}");
+        var stalled = scenario.Jira.StallNext("POST", "/comment", JiraStall);
+
+        await scenario.StartRunAsync(week);
+        await stalled.WaitAsync(RunTimeout);
+        var readsBefore = scenario.Jira.RequestsTo("GET", "/comment").Count();
+        scenario.KillHost(week);
+
+        // Polled as `report run --wait` would: the calls bring the run back on the survivor.
+        var finishing = scenario.FinishedAsync(week);
+
+        // The survivor reads the comments while the dead silo's comment is still held: it must not comment again.
+        var landed = Stopwatch.StartNew();
+        while (seeded.Comments.Count == 0 && landed.Elapsed < RunTimeout)
+        {
+            await Task.Delay(50);
+        }
+
+        var readsBeforeLanding = scenario.Jira.RequestsTo("GET", "/comment").Count() - readsBefore;
+        var status = await finishing;
+        Assert.True(readsBeforeLanding >= 1, "the survivor did not look for the comment before the late one landed; the test did not cover the race");
+        var issue = await scenario.AssertDeliveredOnceAsync(status, week);
+        var comment = Assert.Single(issue.Comments);
+        Assert.Contains($"compliance-run-{week}", comment.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Killed_while_the_Jira_create_is_stalled_the_late_issue_is_found_and_no_second_is_created()
     {
         const string week = "2026-W42";
