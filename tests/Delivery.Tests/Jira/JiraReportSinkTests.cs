@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
+using ComplianceReport.TestSupport.Jira;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 

@@ -22,14 +22,17 @@ public sealed class TwoSiloCluster : IAsyncDisposable
     public const string JiraToken = "jira-canary-token-5f3c9e1d77a04b6b";
 
     private readonly CrashClusterFixture _fixture;
+    private readonly Action<int, Dictionary<string, string>>? _configure;
     private readonly AppProcess?[] _silos = new AppProcess?[2];
     private readonly (int Silo, int Gateway, int Http)[] _ports;
     private readonly List<string> _pastOutput = [];
     private IHost? _client;
 
-    public TwoSiloCluster(CrashClusterFixture fixture, string name)
+    /// <param name="configure">Changes a silo's environment (by silo index) after the defaults are set.</param>
+    public TwoSiloCluster(CrashClusterFixture fixture, string name, Action<int, Dictionary<string, string>>? configure = null)
     {
         _fixture = fixture;
+        _configure = configure;
         TablePrefix = $"rel-{name}";
         Bucket = $"reports-{name}";
         _ports = [.. Enumerable.Range(0, 2).Select(_ => (StablePort.Next(), StablePort.Next(), StablePort.Next()))];
@@ -222,6 +225,7 @@ public sealed class TwoSiloCluster : IAsyncDisposable
             environment[$"Organization__Regions__{i}"] = simulator.Organization.Regions[i];
         }
 
+        _configure?.Invoke(index, environment);
         return environment;
     }
 }

@@ -1,7 +1,7 @@
 using System.Collections.Specialized;
 using System.Text;
 
-namespace ComplianceReport.Delivery.Tests.Jira;
+namespace ComplianceReport.TestSupport.Jira;
 
 public sealed record RecordedRequest(string Method, string Path, NameValueCollection Headers, byte[] Body)
 {

@@ -3,9 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ComplianceReport.TestSupport;
 
-namespace ComplianceReport.Delivery.Tests.Jira;
+namespace ComplianceReport.TestSupport.Jira;
 
 /// <summary>
 /// A Jira on a loopback port that records every request and checks it the way Jira Cloud REST v3
@@ -77,6 +76,28 @@ public sealed partial class FakeJira : IAsyncDisposable
         lock (_gate)
         {
             _issues.ForEach(i => i.Indexed = true);
+        }
+    }
+
+    /// <summary>
+    /// While true, every request is held unanswered, like a Jira that accepts connections and then
+    /// hangs; setting it false (or disposing the fake) lets held requests go on.
+    /// </summary>
+    public bool Hanging { get; set; }
+
+    /// <summary>An issue that exists before the test, as if an earlier run of the week had created it; already indexed.</summary>
+    public FakeIssue SeedIssue(params string[] labels)
+    {
+        var fields = new JsonObject
+        {
+            ["summary"] = "Seeded issue",
+            ["labels"] = new JsonArray([.. labels.Select(l => (JsonNode?)JsonValue.Create(l))]),
+        };
+        lock (_gate)
+        {
+            var issue = new FakeIssue(10_000 + _issues.Count + 1, $"{ProjectKey}-{_issues.Count + 1}", fields) { Indexed = true };
+            _issues.Add(issue);
+            return issue;
         }
     }
 
@@ -213,6 +234,11 @@ public sealed partial class FakeJira : IAsyncDisposable
             {
                 _script.Remove(scripted);
             }
+        }
+
+        while (Hanging && _listener.IsListening)
+        {
+            await Task.Delay(100);
         }
 
         if (stall is not null)

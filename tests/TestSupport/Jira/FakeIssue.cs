@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ComplianceReport.Delivery.Tests.Jira;
+namespace ComplianceReport.TestSupport.Jira;
 
 public sealed class FakeIssue(long id, string key, JsonObject fields)
 {
