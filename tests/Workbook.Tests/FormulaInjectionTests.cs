@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Workbook.Tests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.TestSupport;
 using ComplianceReport.Workbook.Sheets;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Workbook.Tests;
 

@@ -1,3 +1,4 @@
+using ComplianceReport.TestSupport;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 

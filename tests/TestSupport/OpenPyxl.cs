@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ComplianceReport.TestSupport;
 
-namespace ComplianceReport.Workbook.Tests;
+namespace ComplianceReport.TestSupport;
 
 /// <summary>
 /// Opens a workbook with Debian's python3-openpyxl, a reader that shares no code with the writer,
 /// and returns what it saw (dump_workbook.py) as JSON.
 /// </summary>
-internal static class OpenPyxl
+public static class OpenPyxl
 {
     private const string InstallHint = "apt-get install python3-openpyxl";
 
