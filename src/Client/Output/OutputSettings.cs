@@ -24,7 +24,7 @@ public class OutputSettings : CommandSettings
             return ValidationResult.Error($"Unknown output format '{Output}': use table, json or csv.");
         }
 
-        if (Json && Output is not null && Format != OutputFormat.Json)
+        if (Json && Output is not null && Parse(Output) != OutputFormat.Json)
         {
             return ValidationResult.Error($"--json and -o {Output} ask for different formats: give one.");
         }
