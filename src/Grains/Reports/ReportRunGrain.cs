@@ -109,6 +109,11 @@ public sealed class ReportRunGrain(
         return Task.FromResult(accounts);
     }
 
+    public Task<IReadOnlyList<AccountStanding>> GetStandingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Report.Standings());
+
+    public Task<ReportSummary?> GetSummaryAsync(CancellationToken cancellationToken) => Task.FromResult(state.State.Report);
+
     public async Task<RunStatus> RedeliverAsync(CancellationToken cancellationToken)
     {
         if (state.State.Phase != RunPhase.CompletedWithErrors)
