@@ -11,7 +11,9 @@ internal sealed class JiraEffects(JiraOptions options, TimeProvider time)
 {
     private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(2);
 
-    public string Now() => time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+    public DateTimeOffset UtcNow => time.GetUtcNow();
+
+    public string Now() => UtcNow.ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// An issue found by <paramref name="find"/>, or a new one. Before creating, the intent is
@@ -94,7 +96,8 @@ internal sealed class JiraEffects(JiraOptions options, TimeProvider time)
 
     /// <summary>
     /// Does a non-repeatable effect once: skipped when <paramref name="doneEntry"/> is set or the
-    /// effect is <paramref name="visible"/> (after a lost attempt), else journaled and made.
+    /// effect is <paramref name="visible"/> (made by another run, or by a lost attempt of this one,
+    /// which is waited for), else journaled and made.
     /// </summary>
     /// <returns>Whether this call made the effect.</returns>
     public async Task<bool> OnceAsync(IDeliveryJournal journal, string doneEntry, string intentEntry, Func<Task<bool>> visible, Func<Task> effect, CancellationToken cancellationToken)
@@ -105,7 +108,7 @@ internal sealed class JiraEffects(JiraOptions options, TimeProvider time)
         }
 
         var made = false;
-        if (!await AlreadyDoneAsync(journal, intentEntry, visible, cancellationToken).ConfigureAwait(false))
+        if (!await visible().ConfigureAwait(false) && !await AlreadyDoneAsync(journal, intentEntry, visible, cancellationToken).ConfigureAwait(false))
         {
             await journal.SetAsync(intentEntry, Now(), cancellationToken).ConfigureAwait(false);
             await effect().ConfigureAwait(false);

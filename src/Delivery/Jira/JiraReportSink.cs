@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Delivery.Jira.Content;
+using ComplianceReport.Delivery.Jira.Routing;
 using ComplianceReport.Delivery.S3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -102,6 +103,14 @@ public sealed class JiraReportSink : IReportSink
             return Fail(artifact, ex.Message);
         }
 
+        if (_options.Routing.Enabled)
+        {
+            var (routed, unmapped) = JiraRouter.Split(_options, artifact.Summary);
+            var description = content.Description.ToList();
+            description.InsertRange(Math.Max(0, description.Count - 1), RoutingContent.WeekSection(routed, unmapped, _options.Routing.IsSubTaskMode));
+            content = content with { Description = description };
+        }
+
         if (!attach && size >= 0)
         {
             JiraLog.AttachmentSkipped(_logger, artifact.Run.RunId, size, _options.AttachmentMaxBytes);
@@ -186,6 +195,11 @@ public sealed class JiraReportSink : IReportSink
                 await journal.SetAsync(AttachedEntry, "true", cancellationToken).ConfigureAwait(false);
             }
 
+            if (_options.Routing.Enabled)
+            {
+                await new JiraRouter(_options, client, _memory, _effects, _logger).RouteAsync(artifact, issueKey, journal, cancellationToken).ConfigureAwait(false);
+            }
+
             return new DeliveryResult(SinkName, true, issueKey, client.BrowseUri(issueKey).ToString(), null);
         }
         catch (JiraRequestException ex)
@@ -230,7 +244,8 @@ public sealed class JiraReportSink : IReportSink
 
     private string Now() => _effects.Now();
 
-    private static ParagraphBlock MarkerBlock(RunInfo run, string marker) =>
+    /// <summary>The comment's last line, naming the run and its marker.</summary>
+    internal static ParagraphBlock MarkerBlock(RunInfo run, string marker) =>
         new(new TicketInline($"Run {TicketContentBuilder.Clean(run.RunId, 80)} · "), new TicketInline(marker, Code: true));
 
     private async Task<DeliveryResult> WriteDryRunAsync(ReportArtifact artifact, TicketContent content, bool attach, CancellationToken cancellationToken)
