@@ -54,7 +54,8 @@ internal static class OwnerFindingsCollector
                     if (!writers.TryGetValue(name, out var writer))
                     {
                         owner.CsvPath = Path.Combine(directory, OwnerLabels.Slug(name) + ".csv");
-                        writer = writers[name] = new StreamWriter(owner.CsvPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+                        // RFC 4180 lines end in CRLF; the byte order mark makes Excel read UTF-8.
+                        writer = writers[name] = new StreamWriter(owner.CsvPath, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
                         await writer.WriteLineAsync(Row(Header)).ConfigureAwait(false);
                     }
 

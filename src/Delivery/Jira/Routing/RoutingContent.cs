@@ -42,7 +42,7 @@ internal static class RoutingContent
         {
             blocks.Add(new HeadingBlock(string.Create(Invariant, $"Top {owner.Top.Count} resources")));
             blocks.Add(new BulletListBlock(owner.Top
-                .Select(f => (IReadOnlyList<TicketInline>)[new TicketInline(f.Severity + ": ", Strong: true), .. TicketContentBuilder.FindingLine(f)])
+                .Select(f => (IReadOnlyList<TicketInline>)[new TicketInline(f.Severity.ToString(), Strong: true), new TicketInline(": "), .. TicketContentBuilder.FindingLine(f)])
                 .ToList()));
         }
 
@@ -81,7 +81,7 @@ internal static class RoutingContent
         new ParagraphBlock(
             new TicketInline(string.Create(Invariant, $"All findings of {TicketContentBuilder.Clean(owner, OwnerCap)} from {previousWeek} are resolved in the report of {run.IsoWeek} (")),
             new TicketInline(weekIssueKey),
-            new TicketInline("). ", Strong: false),
+            new TicketInline("). "),
             new TicketInline(outcome)),
         new ParagraphBlock(new TicketInline(string.Create(Invariant, $"Run {TicketContentBuilder.Clean(run.RunId, 64)} · ")), new TicketInline(marker, Code: true)),
     ];
