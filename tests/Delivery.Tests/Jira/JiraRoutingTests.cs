@@ -2,9 +2,14 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Evaluation;
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.Delivery.Hosting;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
 using ComplianceReport.TestSupport.Jira;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 
@@ -189,6 +194,63 @@ public sealed class JiraRoutingTests
         var payments = OwnerItem(h, "team-payments", "2026-W48");
         Assert.Single(payments.AttachmentNames);
         Assert.Empty(payments.Comments);
+    }
+
+    [Fact]
+    public async Task A_run_cut_off_while_moving_last_weeks_item_moves_it_once_and_comments_once()
+    {
+        await using var h = Harness(o => { o.RequestTimeout = TimeSpan.FromSeconds(2); o.SearchLag = TimeSpan.FromSeconds(1); }, realTime: true);
+        var week48 = new[] { Finding("team-payments", "sg-old", Severity.High) };
+        await h.Sink.DeliverAsync(Artifact(h, Week48, week48), [], new MemoryJournal(), CancellationToken.None);
+        var artifact = Artifact(h, Week49, [Finding("Platform Team", "i-1", Severity.Low)], previous: week48);
+
+        var arrived = h.Fake.StallNext("POST", "/transitions", TimeSpan.FromSeconds(1));
+        using var dies = new CancellationTokenSource();
+        var lost = h.Sink.DeliverAsync(artifact, [], h.Journal, dies.Token);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(30));
+        await dies.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => lost);
+
+        var resumed = await h.Sink.DeliverAsync(artifact, [], h.Journal, CancellationToken.None);
+
+        Assert.True(resumed.Succeeded, resumed.Error);
+        Assert.Empty(h.Fake.Problems);
+        var payments48 = OwnerItem(h, "team-payments", "2026-W48");
+        Assert.Equal(FakeJira.Done, payments48.Status);
+        Assert.Equal(["Done"], payments48.Transitions);
+        Assert.Contains("Moved to Done", Assert.Single(payments48.Comments).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_host_binds_routing_from_configuration_and_refuses_a_bad_mode_naming_the_key()
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["Jira:BaseUrl"] = "https://example.atlassian.net",
+            ["Jira:ProjectKey"] = "SEC",
+            ["Jira:Email"] = "e@example.com",
+            ["Jira:ApiToken"] = "t",
+            ["Jira:Routing:Enabled"] = "true",
+            ["Jira:Routing:Owners:team-payments:AccountId"] = PaymentsAccount,
+            ["Jira:Routing:Owners:team-payments:Component"] = "Payments",
+            ["Jira:Routing:Owners:Platform Team:AccountId"] = PlatformAccount,
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        using var provider = new ServiceCollection().AddLogging().AddReportDelivery(configuration).BuildServiceProvider();
+
+        var routing = provider.GetRequiredService<IOptions<JiraOptions>>().Value.Routing;
+
+        Assert.True(routing.IsSubTaskMode);
+        Assert.Equal("Payments", routing.Owners["team-payments"].Component);
+        Assert.Equal(PlatformAccount, routing.Owners["platform team"].AccountId);
+
+        values["Jira:Routing:Mode"] = "Epic";
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(values);
+        builder.Services.AddReportDelivery(builder.Configuration);
+        using var host = builder.Build();
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("Jira:Routing:Mode must be SubTask or LinkedIssue, not 'Epic'.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
