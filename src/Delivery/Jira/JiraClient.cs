@@ -120,9 +120,14 @@ internal sealed partial class JiraClient
         var path = string.Create(CultureInfo.InvariantCulture, $"{JiraPayloads.CommentPath(_options.ApiVersion, issueKey)}?orderBy=-created&maxResults={MaxCommentsRead}");
         var response = await SendAsync("read comments", () => Get(path), idempotent: true, cancellationToken).ConfigureAwait(false);
         using var document = Parse("read comments", response);
+        // Data Center bodies are wiki text, where the marker's dashes were escaped when it was written.
+        var escaped = Content.WikiRenderer.Escape(text);
         return document.RootElement.TryGetProperty("comments", out var comments)
             && comments.ValueKind == JsonValueKind.Array
-            && comments.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("body", out var body) && body.GetRawText().Contains(text, StringComparison.Ordinal));
+            && comments.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("body", out var body)
+                && (body.ValueKind == JsonValueKind.String
+                    ? body.GetString()!.Contains(text, StringComparison.Ordinal) || body.GetString()!.Contains(escaped, StringComparison.Ordinal)
+                    : body.GetRawText().Contains(text, StringComparison.Ordinal)));
     }
 
     public async Task AddCommentAsync(string issueKey, JsonObject body, CancellationToken cancellationToken) =>

@@ -259,9 +259,18 @@ public sealed class JiraRoutingTests
         await using var h = Harness(apiVersion: 2);
         var week48 = new[] { Finding("team-payments", "sg-old", Severity.High), Finding("Platform Team", "i-1", Severity.Low) };
         await h.Sink.DeliverAsync(Artifact(h, Week48, week48), [], new MemoryJournal(), CancellationToken.None);
-        var next = await h.Sink.DeliverAsync(Artifact(h, Week49, [Finding("Platform Team", "i-1", Severity.Low)], previous: week48), [], new MemoryJournal(), CancellationToken.None);
+        var week49 = Artifact(h, Week49, [Finding("Platform Team", "i-1", Severity.Low)], previous: week48);
+        var next = await h.Sink.DeliverAsync(week49, [], new MemoryJournal(), CancellationToken.None);
+
+        // The same run again with its journal lost: its comments are found by their (wiki-escaped) markers.
+        var again = await h.Sink.DeliverAsync(week49, [], new MemoryJournal(), CancellationToken.None);
+        var later = await h.Sink.DeliverAsync(Artifact(h, Week49OnDemand, [Finding("Platform Team", "i-1", Severity.Low)], previous: week48), [], new MemoryJournal(), CancellationToken.None);
+        await h.Sink.DeliverAsync(Artifact(h, Week49OnDemand, [Finding("Platform Team", "i-1", Severity.Low)], previous: week48), [], new MemoryJournal(), CancellationToken.None);
 
         Assert.True(next.Succeeded, next.Error);
+        Assert.True(again.Succeeded, again.Error);
+        Assert.True(later.Succeeded, later.Error);
+        Assert.Single(OwnerItem(h, "platform-team", "2026-W49").Comments);
         Assert.Empty(h.Fake.Problems);
         Assert.DoesNotContain(h.Fake.Requests, r => r.Path.Contains("/rest/api/3/", StringComparison.Ordinal));
         var create = h.Fake.RequestsTo("POST", "/rest/api/2/issue")

@@ -196,11 +196,12 @@ internal sealed class JiraRouter(JiraOptions options, JiraClient client, JiraIss
 
         if (journal.Get(entries + "stamped") is null)
         {
-            // What the report set, for next week to tell a person's change from its own.
+            // What the report left, for next week to tell a person's change from its own. Read back
+            // rather than taken from the mapping: a project's default assignee applies to an entry without one.
             var view = await client.GetIssueAsync(itemKey, "status,assignee", withStamp: true, cancellationToken).ConfigureAwait(false);
             if (view.Stamp is null)
             {
-                await client.SetStampAsync(itemKey, new RoutingStamp(assignee, view.StatusId), cancellationToken).ConfigureAwait(false);
+                await client.SetStampAsync(itemKey, new RoutingStamp(view.Assignee, view.StatusId), cancellationToken).ConfigureAwait(false);
             }
 
             await journal.SetAsync(entries + "stamped", "true", cancellationToken).ConfigureAwait(false);
