@@ -19,6 +19,8 @@ internal sealed partial class JiraClient
 {
     private const int MaxErrorLength = 1000;
     private const int MaxCommentsRead = 100;
+    private const int SearchPageSize = 100;
+    private const int MaxSearchPages = 20;
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
@@ -118,22 +120,27 @@ internal sealed partial class JiraClient
         var path = string.Create(CultureInfo.InvariantCulture, $"{JiraPayloads.CommentPath(_options.ApiVersion, issueKey)}?orderBy=-created&maxResults={MaxCommentsRead}");
         var response = await SendAsync("read comments", () => Get(path), idempotent: true, cancellationToken).ConfigureAwait(false);
         using var document = Parse("read comments", response);
+        // Data Center bodies are wiki text, where the marker's dashes were escaped when it was written.
+        var escaped = Content.WikiRenderer.Escape(text);
         return document.RootElement.TryGetProperty("comments", out var comments)
             && comments.ValueKind == JsonValueKind.Array
-            && comments.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("body", out var body) && body.GetRawText().Contains(text, StringComparison.Ordinal));
+            && comments.EnumerateArray().Any(c => c.ValueKind == JsonValueKind.Object && c.TryGetProperty("body", out var body)
+                && (body.ValueKind == JsonValueKind.String
+                    ? body.GetString()!.Contains(text, StringComparison.Ordinal) || body.GetString()!.Contains(escaped, StringComparison.Ordinal)
+                    : body.GetRawText().Contains(text, StringComparison.Ordinal)));
     }
 
     public async Task AddCommentAsync(string issueKey, JsonObject body, CancellationToken cancellationToken) =>
         await SendAsync("add comment", () => Json(HttpMethod.Post, JiraPayloads.CommentPath(_options.ApiVersion, issueKey), body), idempotent: false, cancellationToken).ConfigureAwait(false);
 
-    public async Task AttachAsync(string issueKey, string localPath, string fileName, CancellationToken cancellationToken)
+    public async Task AttachAsync(string issueKey, string localPath, string fileName, CancellationToken cancellationToken, string contentType = S3.S3ReportSink.WorkbookContentType)
     {
         await SendAsync(
-            "attach workbook",
+            "attach " + (contentType == S3.S3ReportSink.WorkbookContentType ? "workbook" : "file"),
             () =>
             {
                 var file = new StreamContent(File.OpenRead(localPath));
-                file.Headers.ContentType = new MediaTypeHeaderValue(S3.S3ReportSink.WorkbookContentType);
+                file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
                 var form = new MultipartFormDataContent { { file, "file", fileName } };
                 var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_baseUri, JiraPayloads.AttachmentsPath(_options.ApiVersion, issueKey))) { Content = form };
 
@@ -144,6 +151,70 @@ internal sealed partial class JiraClient
             idempotent: false,
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>Every issue the JQL finds (all pages), with the fields routing compares.</summary>
+    public async Task<IReadOnlyList<Routing.JiraIssueView>> SearchAsync(string jql, long? reconcileIssueId, CancellationToken cancellationToken)
+    {
+        var cloud = _options.ApiVersion == JiraOptions.CloudApiVersion;
+        var found = new List<Routing.JiraIssueView>();
+        string? pageToken = null;
+        for (var page = 0; page < MaxSearchPages; page++)
+        {
+            var body = JiraPayloads.SearchBody(jql, SearchPageSize, cloud ? reconcileIssueId : null, pageToken, cloud ? null : found.Count);
+            var response = await SendAsync("search", () => Json(HttpMethod.Post, JiraPayloads.SearchPath(_options.ApiVersion), body), idempotent: true, cancellationToken).ConfigureAwait(false);
+            using var document = Parse("search", response);
+            var root = document.RootElement;
+            var issues = root.TryGetProperty("issues", out var list) && list.ValueKind == JsonValueKind.Array ? list.EnumerateArray().ToList() : [];
+            found.AddRange(issues.Select(i => Routing.JiraIssueView.Parse(IssueKeyOf("search", i), i)));
+            var more = cloud
+                ? (pageToken = root.TryGetProperty("nextPageToken", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null) is not null
+                    && !(root.TryGetProperty("isLast", out var last) && last.ValueKind == JsonValueKind.True)
+                : root.TryGetProperty("total", out var total) && total.TryGetInt32(out var count) && found.Count < count;
+            if (!more || issues.Count == 0)
+            {
+                break;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>One issue's fields (comma-separated names) and, when asked, the routing stamp property.</summary>
+    public async Task<Routing.JiraIssueView> GetIssueAsync(string issueKey, string fields, bool withStamp, CancellationToken cancellationToken)
+    {
+        var path = $"{JiraPayloads.IssuePath(_options.ApiVersion)}/{issueKey}?fields={fields}" + (withStamp ? "&properties=" + Routing.RoutingStamp.PropertyKey : string.Empty);
+        var response = await SendAsync("read issue", () => Get(path), idempotent: true, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("read issue", response);
+        return Routing.JiraIssueView.Parse(issueKey, document.RootElement);
+    }
+
+    /// <summary>Sets the routing stamp; a PUT of the same value is harmless to repeat.</summary>
+    public async Task SetStampAsync(string issueKey, Routing.RoutingStamp stamp, CancellationToken cancellationToken) =>
+        await SendAsync("set issue property", () => Json(HttpMethod.Put, JiraPayloads.PropertyPath(_options.ApiVersion, issueKey, Routing.RoutingStamp.PropertyKey), stamp.ToJson()), idempotent: true, cancellationToken).ConfigureAwait(false);
+
+    public async Task LinkAsync(string linkType, string inwardKey, string outwardKey, CancellationToken cancellationToken) =>
+        await SendAsync("link issues", () => Json(HttpMethod.Post, JiraPayloads.IssueLinkPath(_options.ApiVersion), JiraPayloads.LinkBody(linkType, inwardKey, outwardKey)), idempotent: false, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The transitions the issue's workflow offers from its current status: id, name and target status name.</summary>
+    public async Task<IReadOnlyList<(string Id, string Name, string? To)>> TransitionsAsync(string issueKey, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync("read transitions", () => Get(JiraPayloads.TransitionsPath(_options.ApiVersion, issueKey)), idempotent: true, cancellationToken).ConfigureAwait(false);
+        using var document = Parse("read transitions", response);
+        if (!document.RootElement.TryGetProperty("transitions", out var transitions) || transitions.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return [.. transitions.EnumerateArray()
+            .Where(t => t.ValueKind == JsonValueKind.Object && t.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String && t.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String)
+            .Select(t => (
+                t.GetProperty("id").GetString()!,
+                t.GetProperty("name").GetString()!,
+                t.TryGetProperty("to", out var to) && to.ValueKind == JsonValueKind.Object && to.TryGetProperty("name", out var toName) && toName.ValueKind == JsonValueKind.String ? toName.GetString() : null))];
+    }
+
+    public async Task TransitionAsync(string issueKey, string transitionId, CancellationToken cancellationToken) =>
+        await SendAsync("transition issue", () => Json(HttpMethod.Post, JiraPayloads.TransitionsPath(_options.ApiVersion, issueKey), JiraPayloads.TransitionBody(transitionId)), idempotent: false, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Waits before trying a whole step again (exponential, capped).</summary>
     public Task BackoffAsync(int attempt, CancellationToken cancellationToken) =>

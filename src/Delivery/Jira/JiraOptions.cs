@@ -48,6 +48,9 @@ public sealed class JiraOptions
     /// </summary>
     public TimeSpan SearchLag { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>One work item per owner under the week's issue, and last week's items moved when fixed.</summary>
+    public JiraRoutingOptions Routing { get; set; } = new();
+
     /// <summary>Whether a ticket is delivered at all (to Jira or, in a dry run, to a file).</summary>
     public bool Enabled => DryRun || !string.IsNullOrWhiteSpace(BaseUrl);
 }

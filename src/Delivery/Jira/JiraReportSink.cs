@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Delivery.Jira.Content;
+using ComplianceReport.Delivery.Jira.Routing;
 using ComplianceReport.Delivery.S3;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -33,8 +34,6 @@ public sealed class JiraReportSink : IReportSink
     private const string AttachIntentEntry = "jira.attach-intent";
     private const string AttachedEntry = "jira.attached";
 
-    private static readonly TimeSpan SettlePoll = TimeSpan.FromSeconds(2);
-
     // The file is read by people, not embedded in HTML: keep quotes and '+' unescaped.
     private static readonly JsonSerializerOptions DryRunJson = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -43,6 +42,7 @@ public sealed class JiraReportSink : IReportSink
     private readonly JiraIssueMemory _memory;
     private readonly TimeProvider _time;
     private readonly ILogger<JiraReportSink> _logger;
+    private readonly JiraEffects _effects;
 
     public JiraReportSink(HttpClient http, IOptions<JiraOptions> options, JiraIssueMemory memory, TimeProvider time, ILogger<JiraReportSink> logger)
     {
@@ -52,6 +52,7 @@ public sealed class JiraReportSink : IReportSink
         _memory = memory;
         _time = time;
         _logger = logger;
+        _effects = new JiraEffects(_options, time);
     }
 
     public string Name => SinkName;
@@ -100,6 +101,14 @@ public sealed class JiraReportSink : IReportSink
         catch (ArgumentException ex)
         {
             return Fail(artifact, ex.Message);
+        }
+
+        if (_options.Routing.Enabled)
+        {
+            var (routed, unmapped) = JiraRouter.Split(_options, artifact.Summary);
+            var description = content.Description.ToList();
+            description.InsertRange(Math.Max(0, description.Count - 1), RoutingContent.WeekSection(routed, unmapped, _options.Routing.IsSubTaskMode));
+            content = content with { Description = description };
         }
 
         if (!attach && size >= 0)
@@ -186,6 +195,11 @@ public sealed class JiraReportSink : IReportSink
                 await journal.SetAsync(AttachedEntry, "true", cancellationToken).ConfigureAwait(false);
             }
 
+            if (_options.Routing.Enabled)
+            {
+                await new JiraRouter(_options, client, _memory, _effects, _logger).RouteAsync(artifact, issueKey, journal, cancellationToken).ConfigureAwait(false);
+            }
+
             return new DeliveryResult(SinkName, true, issueKey, client.BrowseUri(issueKey).ToString(), null);
         }
         catch (JiraRequestException ex)
@@ -201,36 +215,15 @@ public sealed class JiraReportSink : IReportSink
         }
     }
 
-    /// <summary>
-    /// The week's issue, found by its label, or a new one. Before creating, the intent is journaled;
-    /// a run that finds such an intent (its earlier attempt died mid-create) keeps searching until
-    /// that create must have landed. When a create fails transiently Jira may still have made the
-    /// issue, so each further try searches first.
-    /// </summary>
+    /// <summary>The week's issue, found by its label (and the ids this process created), or a new one.</summary>
     /// <returns>The issue's key, and whether this run created it.</returns>
-    private async Task<(string Key, bool Created)> FindOrCreateAsync(JiraClient client, string weekLabel, string marker, TicketContent content, IDeliveryJournal journal, CancellationToken cancellationToken)
+    private Task<(string Key, bool Created)> FindOrCreateAsync(JiraClient client, string weekLabel, string marker, TicketContent content, IDeliveryJournal journal, CancellationToken cancellationToken)
     {
-        Task<(string Key, IReadOnlyList<string> Labels)?> FindAsync() => client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken);
-        var found = await FindAsync().ConfigureAwait(false);
-        if (found is null)
-        {
-            await AlreadyDoneAsync(
-                journal,
-                CreateIntentEntry,
-                async () => (found = await FindAsync().ConfigureAwait(false)) is not null,
-                cancellationToken).ConfigureAwait(false);
-        }
-
-        if (found is { } existing)
-        {
-            return (existing.Key, existing.Labels.Contains(marker, StringComparer.Ordinal));
-        }
-
         var body = JiraPayloads.CreateBody(_options, content, [weekLabel, marker]);
-        for (var attempt = 1; ; attempt++)
-        {
-            await journal.SetAsync(CreateIntentEntry, Now(), cancellationToken).ConfigureAwait(false);
-            try
+        return _effects.FindOrCreateAsync(
+            client,
+            () => client.FindIssueAsync(weekLabel, _memory.Recall(weekLabel), cancellationToken),
+            async () =>
             {
                 var (key, id) = await client.CreateIssueAsync(body, cancellationToken).ConfigureAwait(false);
                 if (id is { } issueId)
@@ -238,55 +231,21 @@ public sealed class JiraReportSink : IReportSink
                     _memory.Remember(weekLabel, issueId);
                 }
 
-                return (key, true);
-            }
-            catch (JiraRequestException ex) when (ex.IsTransient && attempt < _options.MaxAttempts)
-            {
-                await client.BackoffAsync(attempt, cancellationToken).ConfigureAwait(false);
-                if (await FindAsync().ConfigureAwait(false) is { } landed)
-                {
-                    // Found right after our own failed create: that create went through.
-                    return (landed.Key, landed.Labels.Contains(marker, StringComparer.Ordinal));
-                }
-            }
-        }
+                return key;
+            },
+            marker,
+            CreateIntentEntry,
+            journal,
+            cancellationToken);
     }
 
-    /// <summary>
-    /// Whether an effect whose intent the journal holds is visible already. An earlier attempt's
-    /// request can still land up to <see cref="JiraOptions.RequestTimeout"/> after its intent, and
-    /// show in reads <see cref="JiraOptions.SearchLag"/> after that: until then, look again.
-    /// </summary>
-    private async Task<bool> AlreadyDoneAsync(IDeliveryJournal journal, string intentEntry, Func<Task<bool>> visible, CancellationToken cancellationToken)
-    {
-        if (journal.Get(intentEntry) is not { } recorded
-            || !DateTimeOffset.TryParse(recorded, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var intent))
-        {
-            return false;
-        }
+    private Task<bool> AlreadyDoneAsync(IDeliveryJournal journal, string intentEntry, Func<Task<bool>> visible, CancellationToken cancellationToken) =>
+        _effects.AlreadyDoneAsync(journal, intentEntry, visible, cancellationToken);
 
-        // Counted polls rather than a clock loop, so that the wait ends whatever the clock does.
-        var window = intent + _options.RequestTimeout + _options.SearchLag - _time.GetUtcNow();
-        var polls = window <= TimeSpan.Zero ? 0 : (int)Math.Ceiling(window / SettlePoll);
-        for (var poll = 0; ; poll++)
-        {
-            if (await visible().ConfigureAwait(false))
-            {
-                return true;
-            }
+    private string Now() => _effects.Now();
 
-            if (poll >= polls)
-            {
-                return false;
-            }
-
-            await Task.Delay(SettlePoll, _time, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    private string Now() => _time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
-
-    private static ParagraphBlock MarkerBlock(RunInfo run, string marker) =>
+    /// <summary>The comment's last line, naming the run and its marker.</summary>
+    internal static ParagraphBlock MarkerBlock(RunInfo run, string marker) =>
         new(new TicketInline($"Run {TicketContentBuilder.Clean(run.RunId, 80)} · "), new TicketInline(marker, Code: true));
 
     private async Task<DeliveryResult> WriteDryRunAsync(ReportArtifact artifact, TicketContent content, bool attach, CancellationToken cancellationToken)

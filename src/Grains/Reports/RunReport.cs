@@ -58,7 +58,8 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
             new FileInfo(workbookPath).Length,
             summary,
             Results().SelectMany(r => r.Changes).ToList(),
-            outcomes.SelectMany(o => o.Errors).ToList());
+            outcomes.SelectMany(o => o.Errors).ToList(),
+            FindingsAsync(grains, runId, state.Accounts ?? [], state.Context, CancellationToken.None));
     }
 
     private static ReportBaseline Baseline(RunState state) => new(state.BaselineRunId, state.History);

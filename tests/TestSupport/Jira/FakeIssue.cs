@@ -21,4 +21,19 @@ public sealed class FakeIssue(long id, string key, JsonObject fields)
     public List<string> AttachmentNames { get; } = [];
 
     public IEnumerable<string> Labels => Fields["labels"]!.AsArray().Select(l => l!.GetValue<string>());
+
+    /// <summary>The workflow status' name (the fake's workflow: To Do, In Progress, Done).</summary>
+    public string Status => Fields["status"]?["name"]?.GetValue<string>() ?? FakeJira.ToDo;
+
+    /// <summary>The assignee's account id (Cloud) or user name (Data Center), or null.</summary>
+    public string? Assignee => Fields["assignee"]?["accountId"]?.GetValue<string>() ?? Fields["assignee"]?["name"]?.GetValue<string>();
+
+    public string? ParentKey => Fields["parent"]?["key"]?.GetValue<string>();
+
+    public List<FakeLink> Links { get; } = [];
+
+    /// <summary>Names of the transitions performed through the API, in order.</summary>
+    public List<string> Transitions { get; } = [];
+
+    public Dictionary<string, JsonNode> Properties { get; } = new(StringComparer.Ordinal);
 }

@@ -298,6 +298,11 @@ public sealed partial class FakeJira : IAsyncDisposable
         }
 
         var path = request.Path[api.Length..];
+        if (RouteWorkflow(request, path) is { } workflow)
+        {
+            return workflow;
+        }
+
         if (request.Method == "GET")
         {
             return Read(path);
@@ -351,8 +356,7 @@ public sealed partial class FakeJira : IAsyncDisposable
                 return (200, new JsonObject { ["comments"] = comments, ["total"] = issue.Comments.Count }.ToJsonString());
             }
 
-            var attachments = new JsonArray(issue.AttachmentNames.Select(n => (JsonNode)new JsonObject { ["filename"] = n }).ToArray());
-            return (200, new JsonObject { ["key"] = issue.Key, ["fields"] = new JsonObject { ["attachment"] = attachments } }.ToJsonString());
+            return (200, IssueJson(issue).ToJsonString());
         }
     }
 
@@ -360,27 +364,58 @@ public sealed partial class FakeJira : IAsyncDisposable
     {
         var body = JsonNode.Parse(request.Text)!.AsObject();
         var jql = body["jql"]?.GetValue<string>() ?? string.Empty;
-        var label = LabelClause().Match(jql);
-        if (!label.Success)
+        var labels = LabelClause().Matches(jql).Select(m => m.Groups[1].Value).ToList();
+        if (labels.Count == 0)
         {
             return Reject($"search without a labels clause: {jql}");
         }
 
         var reconcile = ApiVersion == 3 && body["reconcileIssues"] is JsonArray ids ? ids.Select(id => id!.GetValue<long>()).ToHashSet() : [];
-        var found = Issues
-            .Where(i => i.Labels.Contains(label.Groups[1].Value))
+        var maxResults = body["maxResults"]?.GetValue<int>() ?? 50;
+        var startAt = ApiVersion == 2 ? body["startAt"]?.GetValue<int>() ?? 0 : int.Parse(body["nextPageToken"]?.GetValue<string>() ?? "0", System.Globalization.CultureInfo.InvariantCulture);
+        var matching = Issues
+            .Where(i => labels.TrueForAll(i.Labels.Contains))
             .Where(i => !SearchLagsBehindCreates || i.Indexed || reconcile.Contains(i.Id))
-            .Select(i => new JsonObject
+            .ToList();
+        var found = matching
+            .Skip(startAt)
+            .Take(maxResults)
+            .Select(i =>
             {
-                ["id"] = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["key"] = i.Key,
-                ["fields"] = new JsonObject { ["labels"] = new JsonArray(i.Labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()) },
+                lock (_gate)
+                {
+                    var fields = new JsonObject { ["labels"] = new JsonArray(i.Labels.Select(l => (JsonNode)JsonValue.Create(l)).ToArray()) };
+                    foreach (var name in new[] { "summary", "status", "assignee", "parent" })
+                    {
+                        if (i.Fields[name] is { } value)
+                        {
+                            fields[name] = value.DeepClone();
+                        }
+                    }
+
+                    return new JsonObject
+                    {
+                        ["id"] = i.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        ["key"] = i.Key,
+                        ["fields"] = fields,
+                    };
+                }
             })
             .ToArray();
         var result = new JsonObject { ["issues"] = new JsonArray(found) };
+        var more = startAt + found.Length < matching.Count;
         if (ApiVersion == 2)
         {
-            result["total"] = found.Length;
+            result["total"] = matching.Count;
+            result["startAt"] = startAt;
+        }
+        else
+        {
+            result["isLast"] = !more;
+            if (more)
+            {
+                result["nextPageToken"] = (startAt + found.Length).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
         }
 
         return (200, result.ToJsonString());
@@ -422,6 +457,7 @@ public sealed partial class FakeJira : IAsyncDisposable
             errors["labels"] = "Labels must be an array of strings without spaces.";
         }
 
+        CheckRoutingFields(fields, errors);
         if (errors.Count > 0)
         {
             lock (_gate)
@@ -436,6 +472,7 @@ public sealed partial class FakeJira : IAsyncDisposable
         lock (_gate)
         {
             issue = new FakeIssue(10_000 + _issues.Count + 1, $"{ProjectKey}-{_issues.Count + 1}", (JsonObject)fields.DeepClone());
+            Initialize(issue);
             _issues.Add(issue);
         }
 

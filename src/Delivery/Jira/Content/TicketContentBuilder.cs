@@ -253,7 +253,7 @@ internal static class TicketContentBuilder
         blocks.Add(new BulletListBlock(items));
     }
 
-    private static IReadOnlyList<TicketInline> FindingLine(Finding f)
+    public static IReadOnlyList<TicketInline> FindingLine(Finding f)
     {
         var resource = Clean(f.ResourceType, NameCap) + " " + Clean(f.ResourceId, ResourceCap);
         if (!string.IsNullOrWhiteSpace(f.ResourceName) && f.ResourceName != f.ResourceId)
@@ -316,7 +316,7 @@ internal static class TicketContentBuilder
         blocks.Add(new ParagraphBlock(new TicketInline(text + ".")));
     }
 
-    private static string AccountName(string? name, string accountId)
+    public static string AccountName(string? name, string accountId)
     {
         var cleaned = Clean(name, NameCap);
         return cleaned.Length == 0 ? Clean(accountId, 12) : $"{cleaned} ({Clean(accountId, 12)})";
@@ -326,5 +326,5 @@ internal static class TicketContentBuilder
 
     private static string Percent(double fraction) => (fraction * 100).ToString("0.0", Invariant) + "%";
 
-    private static string Plural(int count, string one, string many) => count == 1 ? one : many;
+    public static string Plural(int count, string one, string many) => count == 1 ? one : many;
 }
