@@ -17,6 +17,9 @@ public sealed class DemoHostTests
 
             Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output + r.Error));
             Assert.All(runs, r => Assert.Contains("Completed", r.Output, StringComparison.Ordinal));
+
+            // The demo's own exceptions file puts accepted risk in the summary and the workbook.
+            Assert.All(runs, r => Assert.Matches(@"Accepted risk\s+[1-9]\d* findings excepted", r.Output));
             var workbooks = Directory.GetFiles(Path.Combine(folder, "out"), "compliance-report-*.xlsx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(2, workbooks.Count);
             Assert.Matches(@"^compliance-report-\d{4}-W\d{2}-2\.xlsx$", workbooks[0]);
