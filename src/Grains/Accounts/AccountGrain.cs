@@ -189,7 +189,7 @@ public sealed class AccountGrain(
             AccountGrainLog.Scanned(logger, account.AccountId, scan.Status.ToString(), summary.NonCompliantResources, (long)(scan.CompletedAt - startedAt).TotalMilliseconds);
         }
 
-        return (scan, new AwsCallCount(counters.Calls, counters.Retries, counters.Throttles, counters.Timeouts));
+        return (scan, AwsCallCount.Of(counters));
     }
 
     private static void RecordMetrics(AccountScan scan, AccountSummary summary)

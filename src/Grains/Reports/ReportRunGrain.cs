@@ -320,6 +320,7 @@ public sealed class ReportRunGrain(
         var s = state.State;
         var outcomes = s.Outcomes.Values;
         var totals = Report.Totals();
+        var calls = AwsCallCount.Sum(outcomes.Select(o => o.AwsCalls));
         return new RunStatus(
             RunId,
             s.IsoWeek,
@@ -339,7 +340,10 @@ public sealed class ReportRunGrain(
             s.TraceId,
             s.Error,
             s.Resumes,
-            AwsCallCount.Sum(outcomes.Select(o => o.AwsCalls)),
-            totals);
+            calls,
+            totals)
+        {
+            Pacing = AwsCallCount.Sum([calls, s.DiscoveryCalls ?? AwsCallCount.None]).Operations,
+        };
     }
 }
