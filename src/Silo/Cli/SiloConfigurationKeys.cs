@@ -13,7 +13,7 @@ public static class SiloConfigurationKeys
         ("Organization:ExcludeAccountIds:0..n", "accounts never scanned"),
         ("Organization:ReadRoleName", "role assumed in each account"),
         ("Organization:Source", "AssumeRole or Aggregator"),
-        ("Scan:RequestsPerSecond", "starting AWS call rate per account and region"),
+        ("Scan:RequestsPerSecond", "first AWS call rate per account-region"),
         ("Scan:MaxRequestsPerSecond", "ceiling of the learnt rate (20)"),
         ("Scan:MaxConcurrentAccounts", "accounts scanned at once"),
         ("Scan:ResultMaxAge", "how long a scan is reused"),
