@@ -3,19 +3,18 @@ using Amazon.S3;
 using ComplianceReport.Compliance.Exceptions;
 using ComplianceReport.Compliance.Options;
 using ComplianceReport.Compliance.Ports;
-using ComplianceReport.Delivery.Hosting;
-using ComplianceReport.Delivery.S3;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceReport.Delivery.Exceptions;
 
 /// <summary>
 /// Reads <c>Report:ExceptionsFile</c> from a local path or from <c>s3://bucket/key</c> with the
 /// hub's credentials (the hub role may read that key). Any failure names the location and why.
+/// The S3 client is the container's, resolved only for an s3:// location: a local file needs no
+/// S3 region, and the delivery's client is not built twice.
 /// </summary>
-public sealed class ExceptionsFileSource(IOptions<S3DeliveryOptions> s3Options) : IExceptionsFileSource
+public sealed class ExceptionsFileSource(IServiceProvider services) : IExceptionsFileSource
 {
-    private readonly Lazy<IAmazonS3> _s3 = new(() => DeliveryServiceCollectionExtensions.CreateS3Client(s3Options.Value));
 
     public async Task<string> ReadAsync(string location, CancellationToken cancellationToken)
     {
@@ -39,7 +38,7 @@ public sealed class ExceptionsFileSource(IOptions<S3DeliveryOptions> s3Options) 
 
         try
         {
-            using var response = await _s3.Value.GetObjectAsync(bucket, key, cancellationToken);
+            using var response = await services.GetRequiredService<IAmazonS3>().GetObjectAsync(bucket, key, cancellationToken);
             using var reader = new StreamReader(response.ResponseStream);
             return await reader.ReadToEndAsync(cancellationToken);
         }

@@ -38,10 +38,11 @@ public static class DeliveryServiceCollectionExtensions
 
         services.TryAddSingleton<IExceptionsFileSource, ExceptionsFileSource>();
 
+        // Built on first use: by the S3 sink, or to read an exceptions file from s3:// without a report bucket.
+        services.TryAddSingleton<IAmazonS3>(sp => CreateS3Client(sp.GetRequiredService<IOptions<S3DeliveryOptions>>().Value));
         var s3 = s3Section.Get<S3DeliveryOptions>() ?? new S3DeliveryOptions();
         if (!string.IsNullOrWhiteSpace(s3.S3Bucket))
         {
-            services.TryAddSingleton<IAmazonS3>(sp => CreateS3Client(sp.GetRequiredService<IOptions<S3DeliveryOptions>>().Value));
             services.AddSingleton<IReportSink, S3ReportSink>();
         }
 
