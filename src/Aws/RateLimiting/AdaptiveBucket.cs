@@ -38,6 +38,12 @@ internal sealed class AdaptiveBucket
     /// </summary>
     public static readonly TimeSpan CutCooldown = TimeSpan.FromSeconds(1);
 
+    /// <summary>How often the rate requests really went out at is measured (the AWS SDKs use half a second too).</summary>
+    public static readonly TimeSpan MeasureWindow = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Weight of the latest window in the measured rate, as the AWS SDKs smooth it.</summary>
+    private const double Smoothing = 0.8;
+
     private readonly Lock _sync = new();
     private readonly SemaphoreSlim _queue = new(1, 1);
     private readonly TimeProvider _time;
@@ -51,6 +57,9 @@ internal sealed class AdaptiveBucket
     private long _lastUsed;
     private double _throttlePoint;
     private long _throttledAt;
+    private double _measured;
+    private long _windowStart;
+    private int _windowGrants;
 
     public AdaptiveBucket(double startRate, double ceiling, int burst, OperationPace shared, TimeProvider time)
     {
@@ -61,7 +70,8 @@ internal sealed class AdaptiveBucket
         _rate = Math.Clamp(shared.Rate, _floor, ceiling);
         _capacity = burst;
         _tokens = burst;
-        _lastRefill = _lastUsed = time.GetTimestamp();
+        _lastRefill = _lastUsed = _windowStart = time.GetTimestamp();
+        _measured = _rate;
     }
 
     /// <summary>The refill rate now, in requests per second.</summary>
@@ -106,6 +116,7 @@ internal sealed class AdaptiveBucket
                     if (_tokens >= 1)
                     {
                         _tokens -= 1;
+                        Measure(now);
                         return _rate;
                     }
 
@@ -118,6 +129,19 @@ internal sealed class AdaptiveBucket
         finally
         {
             _queue.Release();
+        }
+    }
+
+    /// <summary>The rate at which requests really went out, smoothed over windows of <see cref="MeasureWindow"/>.</summary>
+    private void Measure(long now)
+    {
+        _windowGrants++;
+        var span = _time.GetElapsedTime(_windowStart, now);
+        if (span >= MeasureWindow)
+        {
+            _measured = (Smoothing * (_windowGrants / span.TotalSeconds)) + ((1 - Smoothing) * _measured);
+            _windowGrants = 0;
+            _windowStart = now;
         }
     }
 
@@ -144,6 +168,13 @@ internal sealed class AdaptiveBucket
                 next = curve <= point ? curve : Math.Min(curve, Math.Max(_rate, point) + SlowStartIncrement);
             }
 
+            // A chain that waits on its answers sends slower than the bucket allows: climbing far past
+            // what really went out would only make the throttling point, and the cut, meaningless.
+            if (next > _rate)
+            {
+                next = Math.Min(next, Math.Max(_rate, 2 * _measured));
+            }
+
             _rate = Math.Clamp(next, _floor, _ceiling);
             _shared.Ran(_rate, now);
         }
@@ -160,9 +191,10 @@ internal sealed class AdaptiveBucket
                 return;
             }
 
-            _throttlePoint = _rate;
+            // The point is what really went out when AWS said no, as in the AWS SDKs' adaptive mode.
+            _throttlePoint = Math.Min(_rate, Math.Max(_measured, _floor));
             _throttledAt = now;
-            _rate = Math.Max(_floor, _rate * Beta);
+            _rate = Math.Max(_floor, _throttlePoint * Beta);
 
             // The server's bucket is empty: tokens saved up here would only be throttled too.
             _tokens = Math.Min(_tokens, 0);
