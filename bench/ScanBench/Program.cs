@@ -58,13 +58,21 @@ Console.WriteLine($"  failed by throttling   {failures.GetValueOrDefault(ScanErr
 Console.WriteLine($"  AWS calls              {siloCounters.TotalRequests:N0} (Config {siloCounters.ConfigCalls:N0}: {string.Join(", ", siloCounters.ByOperation.Where(p => p.Value > 0).OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N0}"))})");
 Console.WriteLine($"  throttled responses    {siloCounters.Throttled:N0}; injected 5xx {siloCounters.ErrorsInjected:N0}");
 Console.WriteLine($"  retries                {siloCounters.Throttled + siloCounters.ErrorsInjected:N0} (every throttled or 5xx answer is sent again by the SDK or the rate limiter, or fails its region)");
+Console.WriteLine($"  throttled share        {(double)siloCounters.Throttled / Math.Max(1, siloCounters.TotalRequests):P1} of the simulator's answers");
+Console.WriteLine($"  pacing (run record)    {string.Join(", ", status.Pacing.Select(p => $"{p.Operation} {p.Calls:N0} calls, {p.ThrottledShare:P1} throttled, peak {p.PeakRequestsPerSecond:F1}/s"))}");
 Console.WriteLine($"  peak memory            silo process {silo.PeakMiB:F0} MiB (VmHWM, bench harness included; GC heap after a collection at most {silo.HeapPeakMiB:F0} MiB), simulator {simulatorPeak:F0} MiB");
 Console.WriteLine($"  live heap after run    {silo.LiveHeapMiB:F0} MiB ({silo.LiveHeapMiB * 1024 / status.AccountsTotal:F0} KiB per account; every account grain still active)");
 Console.WriteLine($"  load average after     {loadAfterSilo}");
 if (silo.Findings is { } ours)
 {
     Console.WriteLine($"  scan floor             {ChainFloor(ours, arguments):F1} s (longest GetComplianceDetailsByConfigRule chain of one account-region at {arguments.ThrottleRps}/s after a burst of {arguments.ThrottleBurst})");
-    Console.WriteLine($"  discovery floor        {Math.Max(0, siloCounters.Operation("ListAccountsForParent") - arguments.ThrottleBurst) / arguments.ThrottleRps:F1} s ({siloCounters.Operation("ListAccountsForParent")} ListAccountsForParent pages, one throttled chain in the management account)");
+    var scanFloor = ChainFloor(ours, arguments);
+    var discoveryFloor = Math.Max(0, siloCounters.Operation("ListAccountsForParent") - arguments.ThrottleBurst) / arguments.ThrottleRps;
+    var tagsFloor = Math.Max(0, status.AccountsTotal - arguments.ThrottleBurst) / arguments.ThrottleRps;
+    var floor = Math.Max(scanFloor, discoveryFloor);
+    Console.WriteLine($"  discovery floor        {discoveryFloor:F1} s ({siloCounters.Operation("ListAccountsForParent")} ListAccountsForParent pages, one throttled chain in the management account)");
+    Console.WriteLine($"  account tags floor     {tagsFloor:F1} s ({status.AccountsTotal} ListTagsForResource calls, one per account, one throttled chain in the management account)");
+    Console.WriteLine($"  ours / floor           {silo.Wall.TotalSeconds / floor:F2}x the longer of the scan and discovery floors ({floor:F1} s); {silo.Wall.TotalSeconds / Math.Max(floor, tagsFloor):F2}x counting the account tags chain ({Math.Max(floor, tagsFloor):F1} s)");
 }
 
 if (arguments.SkipBaseline)

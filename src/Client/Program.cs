@@ -1,4 +1,6 @@
+using System.Globalization;
 using ComplianceReport.Client.Cli;
+using ComplianceReport.Client.Cluster;
 using Microsoft.Extensions.Configuration;
 using Spectre.Console;
 
@@ -6,10 +8,11 @@ var configuration = new ConfigurationBuilder()
     .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
     .AddEnvironmentVariables()
     .Build();
+
+// Piped output has no terminal to measure: honour COLUMNS as shells export it, else keep rows whole.
 if (Console.IsOutputRedirected)
 {
-    // Piped output has no terminal width; keep table rows whole for scripts and logs.
-    AnsiConsole.Console.Profile.Width = 240;
+    AnsiConsole.Console.Profile.Width = int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns) && columns >= 40 ? columns : 240;
 }
 
 using var tracing = CliTelemetry.Listen();
@@ -19,4 +22,5 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     cancel.Cancel();
 };
-return await new CliApplication(AnsiConsole.Console, Console.Error).RunAsync(args, configuration, cancel.Token);
+await using var api = new OrleansComplianceApi(configuration);
+return await CliApp.RunAsync(args, AnsiConsole.Console, Console.Error, api, configuration, cancel.Token);

@@ -34,6 +34,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var stopwatch = Stopwatch.StartNew();
         var output = DemoOutput.Create(settings.OutputDirectory);
         using var warnings = new WarningCollector(echo: !live);
+        using var exceptions = DemoExceptions.Create(DateOnly.FromDateTime(DateTime.UtcNow));
         try
         {
             await using var simulator = await SimulatorApp.StartAsync(SimulatorSettings(settings), cancellationToken);
@@ -43,7 +44,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 SimulatorConnection.Of(simulator),
                 new SimulatedSiloOptions
                 {
-                    Configuration = DemoConfiguration(settings, simulator, output.WorkDirectory),
+                    Configuration = DemoConfiguration(settings, simulator, output.WorkDirectory, exceptions.Path),
                     EnvironmentWins = true,
                     FreePorts = settings.Once,
                     Urls = environment["Demo:Urls"] ?? DefaultUrls,
@@ -140,12 +141,13 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         };
     }
 
-    private static Dictionary<string, string?> DemoConfiguration(Settings settings, SimulatorApp simulator, string outputDirectory)
+    private static Dictionary<string, string?> DemoConfiguration(Settings settings, SimulatorApp simulator, string outputDirectory, string exceptionsFile)
     {
         var configuration = new Dictionary<string, string?>
         {
             ["Scan:RequestsPerSecond"] = "20",
             ["Report:OutputDirectory"] = outputDirectory,
+            ["Report:ExceptionsFile"] = exceptionsFile,
         };
         if (settings.Aggregator)
         {

@@ -46,17 +46,19 @@ public static class DemoSummary
         {
             console.WriteLine();
             console.WriteLine(string.Create(inv, $"Not scanned ({status.Failures.Count}):"));
-            var failures = new Grid().AddColumn(new GridColumn().NoWrap().PadLeft(2).PadRight(2)).AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-            foreach (var failure in status.Failures.Take(MaxListed))
+            var listed = status.Failures.Take(MaxListed).Select(f => (f.AccountId, Region: f.Region ?? "all regions", Kind: f.Error.Kind.ToString(), f.Error.Message)).ToList();
+
+            // One line per account, in aligned columns: ids and regions never wrap, the reason is cut to
+            // what is left of the line (all of it is on the Errors sheet and in report status).
+            var idWidth = listed.Max(f => f.AccountId.Length);
+            var regionWidth = listed.Max(f => f.Region.Length);
+            var kindWidth = listed.Max(f => f.Kind.Length);
+            foreach (var failure in listed)
             {
-                failures.AddRow(
-                    Markup.Escape(failure.AccountId),
-                    Markup.Escape(failure.Region ?? "all regions"),
-                    Markup.Escape(failure.Error.Kind.ToString()),
-                    Markup.Escape(failure.Error.Message));
+                var prefix = $"  {failure.AccountId.PadRight(idWidth)}  {failure.Region.PadRight(regionWidth)}  {failure.Kind.PadRight(kindWidth)}  ";
+                console.WriteLine(prefix + Fit(failure.Message, console.Profile.Width - prefix.Length));
             }
 
-            console.Write(failures);
             More(console, status.Failures.Count);
         }
 
@@ -66,7 +68,8 @@ public static class DemoSummary
             console.WriteLine(string.Create(inv, $"Warnings logged during the run ({warnings.Sum(w => w.Count)}):"));
             foreach (var warning in warnings.Take(MaxListed))
             {
-                console.WriteLine(string.Create(inv, $"  {warning.Count,4} x {warning.FirstMessage}"));
+                var prefix = string.Create(inv, $"  {warning.Count,4} x ");
+                console.WriteLine(prefix + Fit(warning.FirstMessage, console.Profile.Width - prefix.Length));
             }
 
             More(console, warnings.Count);
@@ -79,6 +82,13 @@ public static class DemoSummary
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {count - MaxListed} more (report status, or the workbook's Errors sheet)"));
         }
+    }
+
+    /// <summary>The text on one line of <paramref name="width"/> columns, cut with an ellipsis when longer.</summary>
+    private static string Fit(string text, int width)
+    {
+        var line = text.ReplaceLineEndings(" ");
+        return line.Length <= width ? line : width <= 1 ? "…" : line[..(width - 1)] + "…";
     }
 
     private static void Row(Grid grid, string label, string value) => grid.AddRow(Markup.Escape(label), Markup.Escape(value));

@@ -57,7 +57,7 @@ public sealed class DemoAndCliTests(DemoProcess demo)
         int Total(string name) => totals.GetProperty(name).GetInt32();
         var fromCli = new Figures(
             Total("accounts"), Total("accountsScanned"), Total("accountsPartial"), Total("accountsFailed"), Total("accountsSkipped"),
-            Total("nonCompliantResources"), Math.Round(totals.GetProperty("compliancePercent").GetDouble() * 100, 1));
+            Total("nonCompliantResources"), Math.Round(totals.GetProperty("compliancePercent").GetDouble(), 1));
 
         // The demo's printed summary (a grid that may wrap at the terminal's width).
         var printedAccounts = Regex.Match(demo.Output, @"Accounts\s+(\d+)\s+in\s+the\s+report:\s+(\d+)\s+scanned,\s+(\d+)\s+partially\s+scanned,\s+(\d+)\s+failed,\s+(\d+)\s+skipped");
@@ -138,7 +138,7 @@ public sealed class DemoAndCliTests(DemoProcess demo)
         Assert.Equal(DemoProcess.Accounts + 1, rows.Count);
 
         var healthy = rows.First(r => r.GetProperty("status").GetString() == "Scanned" && !r.GetProperty("error").ValueKind.Equals(JsonValueKind.Object))
-            .GetProperty("account").GetProperty("accountId").GetString()!;
+            .GetProperty("accountId").GetString()!;
         var rescan = await DemoProcess.RunCliAsync(demo.ClientEnvironment, "rescan", healthy);
         Assert.True(rescan.ExitCode == 0, rescan.Error + rescan.Output);
         Assert.Contains(healthy, rescan.Output, StringComparison.Ordinal);
@@ -160,7 +160,7 @@ public sealed class DemoAndCliTests(DemoProcess demo)
         using var json = JsonDocument.Parse(accounts.Output);
         var denied = json.RootElement.EnumerateArray()
             .First(r => r.GetProperty("error").ValueKind == JsonValueKind.Object && r.GetProperty("error").GetProperty("kind").GetString() == "AccessDenied")
-            .GetProperty("account").GetProperty("accountId").GetString()!;
+            .GetProperty("accountId").GetString()!;
 
         var rescan = await DemoProcess.RunCliAsync(demo.ClientEnvironment, "rescan", denied, "--json");
 

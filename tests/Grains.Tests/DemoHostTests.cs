@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using ComplianceReport.TestSupport;
+
 namespace ComplianceReport.Grains.Tests;
 
 /// <summary>The demo as a new user meets it: started from their own folder, maybe twice at once.</summary>
@@ -17,6 +22,9 @@ public sealed class DemoHostTests
 
             Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Output + r.Error));
             Assert.All(runs, r => Assert.Contains("Completed", r.Output, StringComparison.Ordinal));
+
+            // The demo's own exceptions file puts accepted risk in the summary and the workbook.
+            Assert.All(runs, r => Assert.Matches(@"Accepted risk\s+[1-9]\d* findings excepted", r.Output));
             var workbooks = Directory.GetFiles(Path.Combine(folder, "out"), "compliance-report-*.xlsx").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(2, workbooks.Count);
             Assert.Matches(@"^compliance-report-\d{4}-W\d{2}-2\.xlsx$", workbooks[0]);
@@ -68,6 +76,43 @@ public sealed class DemoHostTests
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(string.Empty, result.Output);
         Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    [Theory]
+    [InlineData("Demo:Urls")]
+    [InlineData("Cluster:SiloPort")]
+    [InlineData("Cluster:GatewayPort")]
+    public async Task A_taken_port_stops_the_demo_with_one_line_naming_the_port_and_its_key(string key)
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-port-").FullName;
+        using var holder = new TcpListener(IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((IPEndPoint)holder.LocalEndpoint).Port;
+        try
+        {
+            // Every port free but the one held, so the line names exactly that one.
+            var environment = new Dictionary<string, string>
+            {
+                ["Demo__Urls"] = $"http://127.0.0.1:{FreePort.Next()}",
+                ["Cluster__SiloPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Cluster__GatewayPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            };
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = key == "Demo:Urls"
+                ? $"http://127.0.0.1:{port}"
+                : port.ToString(CultureInfo.InvariantCulture);
+
+            var result = await DemoProcess.RunDemoAsync(folder, environment, "--accounts", "3");
+
+            Assert.Equal(1, result.ExitCode);
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains($"Port {port} ({key}) is already in use", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(" at ComplianceReport.", result.Output, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(folder, "*", SearchOption.AllDirectories));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -97,7 +97,15 @@ public sealed class DemoProcess : IAsyncLifetime
 
     /// <summary>Runs the built demo as a process from <paramref name="workingDirectory"/>, as a user in that folder would.</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunDemoAsync(string workingDirectory, params string[] args) =>
-        RunAsync(BinPath("src/Demo", "ComplianceReport.Demo.dll"), workingDirectory, new Dictionary<string, string>(), args);
+        RunDemoAsync(workingDirectory, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs the built demo as a process from <paramref name="workingDirectory"/> with extra environment variables.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunDemoAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        RunAsync(BinPath("src/Demo", "ComplianceReport.Demo.dll"), workingDirectory, environment, args);
+
+    /// <summary>Runs the built production silo as a process from <paramref name="workingDirectory"/>.</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunSiloAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
+        RunAsync(BinPath("src/Silo", "ComplianceReport.Silo.dll"), workingDirectory, environment, args);
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assembly, string workingDirectory, IDictionary<string, string> environment, string[] args)
     {

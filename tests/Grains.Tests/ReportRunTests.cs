@@ -27,6 +27,12 @@ public sealed class ReportRunTests(ClusterFixture fixture)
         var readableRegions = organization.Accounts.Count(a => !a.IsDenied && !a.IsSuspended) * organization.Regions.Count;
         Assert.True(status.AwsCalls.Calls >= readableRegions * 2, $"{status.AwsCalls.Calls} calls for {readableRegions} regions");
 
+        // And how each operation was paced, Organizations discovery included: attempts, throttling, the rate reached.
+        var paced = Assert.Single(status.Pacing, p => p.Operation == "GetComplianceDetailsByConfigRule");
+        Assert.True(paced.Calls > 0 && paced.PeakRequestsPerSecond > 0, $"{paced}");
+        Assert.Contains(status.Pacing, p => p.Operation == "ListAccountsForParent" && p.Calls > 0);
+        Assert.All(status.Pacing, p => Assert.InRange(p.ThrottledShare, 0, 1));
+
         // Every non-compliant finding of every readable account and region, exactly once.
         var expected = new List<string>();
         foreach (var account in organization.Accounts.Where(a => !a.IsDenied && !a.IsSuspended))

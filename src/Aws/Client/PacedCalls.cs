@@ -1,8 +1,11 @@
+using ComplianceReport.Aws.RateLimiting;
+
 namespace ComplianceReport.Aws.Client;
 
 /// <summary>
-/// Calls an operation after the caller's pacing gate (the rate limiter), and when AWS throttles,
-/// slows the gate down and goes back through it for another attempt: the gate knows the account's
+/// Calls an operation after the caller's pacing gate (the rate limiter) and tells the gate how AWS
+/// answered, so it learns the allowed rate; when AWS throttles, the gate slows down and the call
+/// goes back through it for another attempt: the gate knows the account's
 /// real rate, so it, not the SDK's short back-off, paces retries of throttling (see
 /// <see cref="PacedRetryPolicy"/>). A truncated answer is asked for again the same way. 5xx and
 /// timeouts are the SDK's to retry.
@@ -14,32 +17,42 @@ internal static class PacedCalls
 
     public static async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         AwsJsonClient client,
-        Func<string, CancellationToken, ValueTask>? beforeRequest,
-        Action<string>? onThrottled,
+        IRequestPacer? pacer,
         string operation,
         TRequest request,
         CancellationToken cancellationToken)
     {
-        if (beforeRequest is null)
+        if (pacer is null)
         {
             return await client.InvokeAsync<TRequest, TResponse>(operation, request, cancellationToken).ConfigureAwait(false);
         }
 
         for (var attempt = 1; ; attempt++)
         {
-            await beforeRequest(operation, cancellationToken).ConfigureAwait(false);
+            await pacer.WaitAsync(operation, cancellationToken).ConfigureAwait(false);
+            TResponse response;
             try
             {
-                return await client.InvokeAsync<TRequest, TResponse>(operation, request, attempt, cancellationToken).ConfigureAwait(false);
+                response = await client.InvokeAsync<TRequest, TResponse>(operation, request, attempt, cancellationToken).ConfigureAwait(false);
             }
-            catch (AwsServiceException ex) when (ex.IsThrottling && attempt < MaxPacedAttempts)
+            catch (AwsServiceException ex) when (ex.IsThrottling)
             {
-                onThrottled?.Invoke(operation);
+                pacer.Throttled(operation);
+                if (attempt < MaxPacedAttempts)
+                {
+                    continue;
+                }
+
+                throw;
             }
             catch (AwsMalformedResponseException) when (attempt < MaxPacedAttempts)
             {
                 // A truncated 200 answer is transient (the SDK retries only errors): ask again, paced.
+                continue;
             }
+
+            pacer.Succeeded(operation);
+            return response;
         }
     }
 }

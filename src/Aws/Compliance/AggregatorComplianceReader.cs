@@ -114,8 +114,7 @@ public sealed class AggregatorComplianceReader : IComplianceReader, IDisposable
                 _aggregator = new ConfigAggregatorClient(
                     _client,
                     _options.AggregatorName!,
-                    (operation, ct) => _limiter.WaitAsync(AggregatorAccountId, AggregatorRegion, operation, ct),
-                    operation => _limiter.Throttled(AggregatorAccountId, AggregatorRegion, operation));
+                    _limiter.For(AggregatorAccountId, AggregatorRegion));
             }
 
             return _aggregator;

@@ -41,10 +41,7 @@ public sealed class ConfigComplianceReader(
         await account.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var started = time.GetTimestamp();
         using var client = clients.CreateConfig(account.Credentials, region);
-        var config = new ConfigServiceClient(
-            client,
-            (operation, ct) => limiter.WaitAsync(account.AccountId, region, operation, ct),
-            operation => limiter.Throttled(account.AccountId, region, operation));
+        var config = new ConfigServiceClient(client, limiter.For(account.AccountId, region));
         try
         {
             var recorders = await config.DescribeConfigurationRecorderStatusAsync(cancellationToken).ConfigureAwait(false);

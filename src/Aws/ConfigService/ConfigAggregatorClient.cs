@@ -1,4 +1,5 @@
 using ComplianceReport.Aws.Client;
+using ComplianceReport.Aws.RateLimiting;
 
 namespace ComplianceReport.Aws.ConfigService;
 
@@ -9,8 +10,7 @@ namespace ComplianceReport.Aws.ConfigService;
 public sealed class ConfigAggregatorClient(
     AwsJsonClient client,
     string aggregatorName,
-    Func<string, CancellationToken, ValueTask>? beforeRequest = null,
-    Action<string>? onThrottled = null)
+    IRequestPacer? pacer = null)
 {
     /// <summary>Page size limit of SelectAggregateResourceConfig, DescribeConfigurationAggregatorSourcesStatus and GetAggregateComplianceDetailsByConfigRule.</summary>
     public const int MaxLimit = 100;
@@ -74,5 +74,5 @@ public sealed class ConfigAggregatorClient(
     }
 
     private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
-        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, onThrottled, operation, request, cancellationToken);
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, pacer, operation, request, cancellationToken);
 }

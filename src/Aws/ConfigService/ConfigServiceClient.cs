@@ -1,13 +1,14 @@
 using ComplianceReport.Aws.Client;
+using ComplianceReport.Aws.RateLimiting;
 
 namespace ComplianceReport.Aws.ConfigService;
 
 /// <summary>
-/// Typed AWS Config operations over <see cref="AwsJsonClient"/>. <paramref name="beforeRequest"/>
-/// runs before every call, page and batch (the reader's rate limiter plugs in there);
-/// <paramref name="onThrottled"/> hears when AWS throttled one anyway, so the limiter can slow down.
+/// Typed AWS Config operations over <see cref="AwsJsonClient"/>. Every call, page and batch waits
+/// on <paramref name="pacer"/> (the reader's rate limiter) and tells it how AWS answered, so the
+/// limiter learns the allowed rate.
 /// </summary>
-public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null, Action<string>? onThrottled = null)
+public sealed class ConfigServiceClient(AwsJsonClient client, IRequestPacer? pacer = null)
 {
     /// <summary>GetComplianceDetailsByConfigRule's maximum page size.</summary>
     public const int MaxDetailsLimit = 100;
@@ -68,5 +69,5 @@ public sealed class ConfigServiceClient(AwsJsonClient client, Func<string, Cance
     }
 
     private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
-        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, onThrottled, operation, request, cancellationToken);
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, pacer, operation, request, cancellationToken);
 }

@@ -58,10 +58,7 @@ public sealed class AccountTagReader(
         }
 
         using var client = clients.CreateOrganizations(session.Credentials);
-        var organizations = new OrganizationsClient(
-            client,
-            (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
-            operation => limiter.Throttled(session.AccountId, "organizations", operation));
+        var organizations = new OrganizationsClient(client, limiter.For(session.AccountId, "organizations"));
 
         var tags = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var failed = new ConcurrentQueue<(string AccountId, string Reason)>();

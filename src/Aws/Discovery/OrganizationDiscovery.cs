@@ -103,10 +103,7 @@ public sealed class OrganizationDiscovery(
 
     // Organizations throttles per account like Config does per region: pace with the same limiter.
     private OrganizationsClient Paced(AwsJsonClient client, AccountSession session) =>
-        new(
-            client,
-            (operation, ct) => limiter.WaitAsync(session.AccountId, "organizations", operation, ct),
-            operation => limiter.Throttled(session.AccountId, "organizations", operation));
+        new(client, limiter.For(session.AccountId, "organizations"));
 
     private static OrganizationAccount ToAccount(OrganizationMemberAccount account, string ouPath) =>
         new(account.Id, account.Name ?? account.Id, account.Email ?? string.Empty, StatusOf(account.Status), ouPath);

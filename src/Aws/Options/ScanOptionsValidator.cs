@@ -18,6 +18,11 @@ public sealed class ScanOptionsValidator : IValidateOptions<ScanOptions>
             failures.Add($"{Section}:RequestsPerSecond must be above 0 and at most 1000 (got {options.RequestsPerSecond}).");
         }
 
+        if (options.MaxRequestsPerSecond is { } max && !(max >= options.RequestsPerSecond && max <= 1000))
+        {
+            failures.Add($"{Section}:MaxRequestsPerSecond must be at least {Section}:RequestsPerSecond ({options.RequestsPerSecond}) and at most 1000 (got {max}).");
+        }
+
         if (options.RequestsBurst is < 1 or > 1000)
         {
             failures.Add($"{Section}:RequestsBurst must be between 1 and 1000 (got {options.RequestsBurst}).");

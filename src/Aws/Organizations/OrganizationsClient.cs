@@ -1,13 +1,14 @@
 using ComplianceReport.Aws.Client;
+using ComplianceReport.Aws.RateLimiting;
 
 namespace ComplianceReport.Aws.Organizations;
 
 /// <summary>
 /// Typed AWS Organizations operations over <see cref="AwsJsonClient"/>. List calls return every
-/// page (MaxResults 20, the model's maximum). <paramref name="beforeRequest"/> runs before every
-/// call and page (a rate limiter plugs in there).
+/// page (MaxResults 20, the model's maximum). Every call and page waits on
+/// <paramref name="pacer"/> (a rate limiter) and tells it how AWS answered.
 /// </summary>
-public sealed class OrganizationsClient(AwsJsonClient client, Func<string, CancellationToken, ValueTask>? beforeRequest = null, Action<string>? onThrottled = null)
+public sealed class OrganizationsClient(AwsJsonClient client, IRequestPacer? pacer = null)
 {
     /// <summary>The model's maximum for every ListX operation.</summary>
     public const int MaxResults = 20;
@@ -73,5 +74,5 @@ public sealed class OrganizationsClient(AwsJsonClient client, Func<string, Cance
     }
 
     private Task<TResponse> CallAsync<TRequest, TResponse>(string operation, TRequest request, CancellationToken cancellationToken) =>
-        PacedCalls.InvokeAsync<TRequest, TResponse>(client, beforeRequest, onThrottled, operation, request, cancellationToken);
+        PacedCalls.InvokeAsync<TRequest, TResponse>(client, pacer, operation, request, cancellationToken);
 }

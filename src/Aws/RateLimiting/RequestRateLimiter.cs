@@ -1,32 +1,84 @@
 using System.Collections.Concurrent;
 using ComplianceReport.Aws.Options;
+using ComplianceReport.Compliance.Diagnostics;
 using Microsoft.Extensions.Options;
 
 namespace ComplianceReport.Aws.RateLimiting;
 
 /// <summary>
-/// Client-side token buckets, one per account, region and operation, shared by every caller in the
-/// process (AWS throttles per account and region, so per-caller limits would add up past it).
-/// Defaults: <c>Scan:RequestsPerSecond</c> 1 with a burst of <c>Scan:RequestsBurst</c> 2.
-/// The configured rate is a ceiling: buckets refill at <see cref="Headroom"/> of it, because a server
-/// bucket draining at exactly our rate has no margin left for network jitter once the burst is spent,
-/// and every throttled call then costs a round trip and a wait.
+/// Client-side adaptive token buckets, one per account, region and operation, shared by every
+/// caller in the process (AWS throttles per account and region, so per-caller limits would add up
+/// past it). AWS publishes no rates for Config or Organizations, so each bucket starts at
+/// <c>Scan:RequestsPerSecond</c> and learns the allowed rate from the answers
+/// (<see cref="AdaptiveBucket"/>), never above <c>Scan:MaxRequestsPerSecond</c>. What the buckets of
+/// one operation learnt seeds the account-regions that start later; after
+/// <see cref="ForgetAfter"/> without a call the operation starts afresh, so next week's run does not
+/// trust last week's limits.
 /// </summary>
 public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvider time)
 {
-    public const double Headroom = 0.9;
+    /// <summary>Longer than any run keeps an operation idle, shorter than the week between scheduled runs.</summary>
+    public static readonly TimeSpan ForgetAfter = TimeSpan.FromHours(1);
 
-    private readonly double _rate = options.Value.RequestsPerSecond * Headroom;
+    private readonly double _start = options.Value.RequestsPerSecond;
+    private readonly double _ceiling = options.Value.EffectiveMaxRequestsPerSecond;
     private readonly int _burst = options.Value.RequestsBurst;
-    private readonly ConcurrentDictionary<(string Account, string Region, string Operation), TokenBucket> _buckets = new();
+    private readonly ConcurrentDictionary<(string Account, string Region, string Operation), AdaptiveBucket> _buckets = new();
+    private readonly ConcurrentDictionary<string, OperationPace> _operations = new(StringComparer.Ordinal);
+
+    /// <summary>The gate of one account and region (for Organizations: the management account and a fixed region name).</summary>
+    public IRequestPacer For(string accountId, string region) => new AccountRegionPacer(this, accountId, region);
 
     /// <summary>Waits until one more request of <paramref name="operation"/> may go out.</summary>
-    public ValueTask WaitAsync(string accountId, string region, string operation, CancellationToken cancellationToken) =>
-        Bucket(accountId, region, operation).TakeAsync(cancellationToken);
+    public async ValueTask WaitAsync(string accountId, string region, string operation, CancellationToken cancellationToken)
+    {
+        var rate = await Bucket(accountId, region, operation).TakeAsync(cancellationToken).ConfigureAwait(false);
+        AwsCallCounters.Current?.Paced(operation, rate);
+    }
 
-    /// <summary>AWS throttled <paramref name="operation"/> despite the pacing: slow its bucket down.</summary>
-    public void Throttled(string accountId, string region, string operation) => Bucket(accountId, region, operation).SlowDown();
+    /// <summary>AWS answered <paramref name="operation"/> without throttling: its bucket may climb.</summary>
+    public void Succeeded(string accountId, string region, string operation)
+    {
+        Bucket(accountId, region, operation).Succeeded();
+        AwsCallCounters.Current?.Answered(operation, throttled: false);
+    }
 
-    private TokenBucket Bucket(string accountId, string region, string operation) =>
-        _buckets.GetOrAdd((accountId, region, operation), _ => new TokenBucket(_rate, _burst, time));
+    /// <summary>AWS throttled <paramref name="operation"/> despite the pacing: cut its bucket.</summary>
+    public void Throttled(string accountId, string region, string operation)
+    {
+        Bucket(accountId, region, operation).Throttled();
+        AwsCallCounters.Current?.Answered(operation, throttled: true);
+    }
+
+    /// <summary>The rate the next new account-region of <paramref name="operation"/> would start at.</summary>
+    public double LearntRate(string operation) => _operations.TryGetValue(operation, out var pace) ? pace.Rate : _start;
+
+    /// <summary>The rate of one account-region's bucket of <paramref name="operation"/> now.</summary>
+    public double CurrentRate(string accountId, string region, string operation) => Bucket(accountId, region, operation).Rate;
+
+    private AdaptiveBucket Bucket(string accountId, string region, string operation)
+    {
+        var key = (accountId, region, operation);
+        var bucket = _buckets.GetOrAdd(key, k => NewBucket(k.Operation));
+        if (bucket.Idle > ForgetAfter)
+        {
+            _buckets.TryUpdate(key, NewBucket(operation), bucket);
+            bucket = _buckets[key];
+        }
+
+        return bucket;
+    }
+
+    private AdaptiveBucket NewBucket(string operation)
+    {
+        var pace = _operations.GetOrAdd(operation, _ => new OperationPace(_start, time.GetTimestamp()));
+        if (time.GetElapsedTime(pace.UpdatedAt) > ForgetAfter)
+        {
+            var fresh = new OperationPace(_start, time.GetTimestamp());
+            _operations.TryUpdate(operation, fresh, pace);
+            pace = _operations[operation];
+        }
+
+        return new AdaptiveBucket(_start, _ceiling, _burst, pace, time);
+    }
 }

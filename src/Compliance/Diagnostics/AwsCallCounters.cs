@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ComplianceReport.Compliance.Diagnostics;
 
 /// <summary>
@@ -12,6 +14,7 @@ public sealed class AwsCallCounters
     private long _retries;
     private long _throttles;
     private long _timeouts;
+    private readonly ConcurrentDictionary<string, OperationCallCounter> _operations = new(StringComparer.Ordinal);
 
     /// <summary>The counters of the scan this code runs for, if any.</summary>
     public static AwsCallCounters? Current
@@ -42,7 +45,18 @@ public sealed class AwsCallCounters
         }
     }
 
+    /// <summary>The paced calls of each operation, by operation name.</summary>
+    public IReadOnlyDictionary<string, OperationCallCounter> Operations => _operations;
+
+    /// <summary>The rate limiter let one request of <paramref name="operation"/> go at <paramref name="rate"/> per second.</summary>
+    public void Paced(string operation, double rate) => Operation(operation).Granted(rate);
+
+    /// <summary>AWS answered a paced request of <paramref name="operation"/>, throttling it or not.</summary>
+    public void Answered(string operation, bool throttled) => Operation(operation).Answer(throttled);
+
     public void Throttled() => Interlocked.Increment(ref _throttles);
 
     public void TimedOut() => Interlocked.Increment(ref _timeouts);
+
+    private OperationCallCounter Operation(string operation) => _operations.GetOrAdd(operation, _ => new OperationCallCounter());
 }

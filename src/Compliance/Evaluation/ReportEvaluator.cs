@@ -137,13 +137,24 @@ public sealed class ReportEvaluator(IOptions<ReportEvaluationOptions>? options =
     private static List<AccountStanding> WorstAccounts(IReadOnlyList<AccountResult> accounts) =>
         accounts
             .Where(a => a.Summary.NonCompliantResources > 0 || a.Summary.Status is AccountScanStatus.Partial or AccountScanStatus.Failed)
-            .Select(a => new AccountStanding(a.Summary, a.Owner ?? ResolvedOwner.Unassigned, a.BySeverity ?? SeverityCounts.Zero.Add(Severity.Unrated, a.Summary.NonCompliantResources), Change(a.Changes)))
+            .Select(Standing)
             .OrderByDescending(a => a.BySeverity)
             .ThenByDescending(a => a.Summary.NonCompliantResources)
             .ThenBy(a => a.Summary.Status == AccountScanStatus.Scanned ? 1 : 0)
             .ThenBy(a => a.Summary.Account.AccountId, StringComparer.Ordinal)
             .Take(WorstCount)
             .ToList();
+
+    /// <summary>One account's figures, owner, findings by severity and change, as every output shows them.</summary>
+    public static AccountStanding Standing(AccountResult account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return new AccountStanding(
+            account.Summary,
+            account.Owner ?? ResolvedOwner.Unassigned,
+            account.BySeverity ?? SeverityCounts.Zero.Add(Severity.Unrated, account.Summary.NonCompliantResources),
+            Change(account.Changes));
+    }
 
     /// <summary>Every owner with findings (after exceptions), worst first.</summary>
     private static List<OwnerStanding> Owners(IReadOnlyList<AccountResult> accounts)

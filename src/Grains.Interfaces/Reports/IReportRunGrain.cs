@@ -15,6 +15,15 @@ public interface IReportRunGrain : IGrainWithStringKey
 
     Task<IReadOnlyList<AccountSummary>> GetAccountsAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every account of the run in report order with its owner, findings by severity and change
+    /// since the run compared with, as the evaluate stage gave them (raw figures before it ran).
+    /// </summary>
+    Task<IReadOnlyList<AccountStanding>> GetStandingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>The evaluate stage's summary of the run; null until the run has been evaluated.</summary>
+    Task<ReportSummary?> GetSummaryAsync(CancellationToken cancellationToken);
+
     /// <summary>Retries the deliveries that failed; sinks that succeeded are not run again.</summary>
     Task<RunStatus> RedeliverAsync(CancellationToken cancellationToken);
 }

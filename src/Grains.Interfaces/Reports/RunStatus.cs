@@ -1,4 +1,5 @@
 using ComplianceReport.Compliance.Model;
+using ComplianceReport.Grains.Interfaces.Accounts;
 
 namespace ComplianceReport.Grains.Interfaces.Reports;
 
@@ -32,6 +33,13 @@ public sealed record RunStatus(
     [property: Id(18)] Accounts.AwsCallCount AwsCalls,
     [property: Id(19)] ReportTotals Totals)
 {
+    /// <summary>
+    /// Each AWS operation's pacing over the whole run, Organizations discovery included: attempts,
+    /// throttled attempts (<see cref="OperationPacing.ThrottledShare"/>) and the highest rate reached.
+    /// </summary>
+    [Id(20)]
+    public IReadOnlyList<OperationPacing> Pacing { get; init; } = [];
+
     public bool IsFinished => Phase is RunPhase.Completed or RunPhase.CompletedWithErrors or RunPhase.Failed;
 
     /// <summary>True only for a run that completed and delivered everywhere it was meant to.</summary>

@@ -143,7 +143,10 @@ public sealed class AccountGrain(
         AccountScan scan;
         if (account.Status != AccountStatus.Active)
         {
-            var error = new ScanError(ScanErrorKind.Suspended, $"its status in AWS Organizations is {account.Status}");
+            // Worded so the kind and the reason do not repeat each other ("Suspended: closed (…)").
+            var error = new ScanError(
+                ScanErrorKind.Suspended,
+                account.Status == AccountStatus.PendingClosure ? "closing (AWS Organizations status PENDING_CLOSURE)" : "closed (AWS Organizations status SUSPENDED)");
             scan = new AccountScan(account, AccountScanStatus.Skipped, error, [], startedAt, time.GetUtcNow(), traceId);
         }
         else
@@ -186,7 +189,7 @@ public sealed class AccountGrain(
             AccountGrainLog.Scanned(logger, account.AccountId, scan.Status.ToString(), summary.NonCompliantResources, (long)(scan.CompletedAt - startedAt).TotalMilliseconds);
         }
 
-        return (scan, new AwsCallCount(counters.Calls, counters.Retries, counters.Throttles, counters.Timeouts));
+        return (scan, AwsCallCount.Of(counters));
     }
 
     private static void RecordMetrics(AccountScan scan, AccountSummary summary)

@@ -72,7 +72,7 @@ public sealed class ReportGrain(
         var existing = WeekRuns(isoWeek).LastOrDefault();
         if (existing is null || existing.Phase == RunPhase.NotStarted)
         {
-            return await StartAsync(isoWeek, StartRequest(isoWeek, trigger, null, deliver: true), cancellationToken);
+            return await StartAsync(isoWeek, await StartRequestAsync(isoWeek, trigger, null, deliver: true, cancellationToken), cancellationToken);
         }
 
         var current = await RefreshAsync(existing, cancellationToken);
@@ -81,7 +81,7 @@ public sealed class ReportGrain(
             case RunPhase.Failed:
                 var runId = string.Create(CultureInfo.InvariantCulture, $"{isoWeek}-rerun-{WeekRuns(isoWeek).Count() + 1}");
                 ReportGrainLog.RerunningWeek(logger, isoWeek, current.RunId, runId);
-                return await StartAsync(runId, StartRequest(isoWeek, trigger, null, deliver: true), cancellationToken);
+                return await StartAsync(runId, await StartRequestAsync(isoWeek, trigger, null, deliver: true, cancellationToken), cancellationToken);
             case RunPhase.CompletedWithErrors:
                 return await DeliverAsync(current.RunId, cancellationToken) ?? current;
             default:
@@ -112,7 +112,7 @@ public sealed class ReportGrain(
         var now = time.GetUtcNow();
         var week = IsoWeek.Of(now);
         var runId = string.Create(CultureInfo.InvariantCulture, $"{week}-ondemand-{now:yyyyMMddHHmmssfff}");
-        var status = await StartAsync(runId, StartRequest(week, RunTrigger.OnDemand, request.TraceParent, request.Deliver), cancellationToken);
+        var status = await StartAsync(runId, await StartRequestAsync(week, RunTrigger.OnDemand, request.TraceParent, request.Deliver, cancellationToken), cancellationToken);
         return new RunStartResult(status, AttachedToExisting: false);
     }
 
@@ -149,24 +149,40 @@ public sealed class ReportGrain(
 
     public async Task RecordRunAsync(RunStatus status, CancellationToken cancellationToken)
     {
-        Upsert(status);
-        if (status.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors && status.CompliancePercent is { } percent
-            && !state.State.History.Exists(h => h.RunId == status.RunId))
-        {
-            state.State.History.Add(new HistoryPoint(status.RunId, status.CompletedAt ?? time.GetUtcNow(), percent, status.NonCompliantResources));
-        }
-
+        Record(status);
         await state.WriteStateAsync(cancellationToken);
     }
 
     /// <summary>
     /// Every run, scheduled or on demand, counts its changes against the newest scheduled run that
     /// completed: an on-demand run mid-week must not become the next weekly report's baseline.
+    /// A run reports its end to the index only after its status says finished (and a silo can die
+    /// in between), so unfinished runs are asked first: a run started right after another finished
+    /// compares with it.
     /// </summary>
-    private RunStartRequest StartRequest(string isoWeek, RunTrigger trigger, string? traceParent, bool deliver)
+    private async Task<RunStartRequest> StartRequestAsync(string isoWeek, RunTrigger trigger, string? traceParent, bool deliver, CancellationToken cancellationToken)
     {
+        foreach (var run in state.State.Runs.Where(r => !r.IsFinished).ToList())
+        {
+            var current = await RefreshAsync(run, cancellationToken);
+            if (current.IsFinished)
+            {
+                Record(current);
+            }
+        }
+
         var baseline = state.State.Runs.FindLast(r => r.Trigger == RunTrigger.Scheduled && r.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors);
         return new RunStartRequest(isoWeek, trigger, [.. state.State.History], traceParent, deliver, baseline?.RunId);
+    }
+
+    private void Record(RunStatus status)
+    {
+        Upsert(status);
+        if (status.Phase is RunPhase.Completed or RunPhase.CompletedWithErrors && status.CompliancePercent is { } percent
+            && !state.State.History.Exists(h => h.RunId == status.RunId))
+        {
+            state.State.History.Add(new HistoryPoint(status.RunId, status.CompletedAt ?? time.GetUtcNow(), percent, status.NonCompliantResources));
+        }
     }
 
     private async Task<RunStatus> StartAsync(string runId, RunStartRequest request, CancellationToken cancellationToken)

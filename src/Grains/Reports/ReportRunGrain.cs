@@ -109,6 +109,11 @@ public sealed class ReportRunGrain(
         return Task.FromResult(accounts);
     }
 
+    public Task<IReadOnlyList<AccountStanding>> GetStandingsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(Report.Standings());
+
+    public Task<ReportSummary?> GetSummaryAsync(CancellationToken cancellationToken) => Task.FromResult(state.State.Report);
+
     public async Task<RunStatus> RedeliverAsync(CancellationToken cancellationToken)
     {
         if (state.State.Phase != RunPhase.CompletedWithErrors)
@@ -315,6 +320,7 @@ public sealed class ReportRunGrain(
         var s = state.State;
         var outcomes = s.Outcomes.Values;
         var totals = Report.Totals();
+        var calls = AwsCallCount.Sum(outcomes.Select(o => o.AwsCalls));
         return new RunStatus(
             RunId,
             s.IsoWeek,
@@ -334,7 +340,10 @@ public sealed class ReportRunGrain(
             s.TraceId,
             s.Error,
             s.Resumes,
-            AwsCallCount.Sum(outcomes.Select(o => o.AwsCalls)),
-            totals);
+            calls,
+            totals)
+        {
+            Pacing = AwsCallCount.Sum([calls, s.DiscoveryCalls ?? AwsCallCount.None]).Operations,
+        };
     }
 }

@@ -1,3 +1,4 @@
+using ComplianceReport.Compliance.Diagnostics;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Grains.Interfaces.Accounts;
@@ -30,6 +31,9 @@ internal sealed class RunFanOut(
     /// <summary>Walks the organization, scanning its preview meanwhile; returns the walk's list.</summary>
     public async Task<List<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
     {
+        // Counts the walk's and the preview's Organizations calls; set in this async method, it flows to them only.
+        var counters = new AwsCallCounters();
+        AwsCallCounters.Current = counters;
         var walk = discovery.DiscoverAsync(cancellationToken);
         await foreach (var account in discovery.PreviewAccountsAsync(cancellationToken))
         {
@@ -41,7 +45,9 @@ internal sealed class RunFanOut(
             StartScan(account, cancellationToken);
         }
 
-        return [.. await walk];
+        List<OrganizationAccount> accounts = [.. await walk];
+        store.State.DiscoveryCalls = AwsCallCount.Of(counters);
+        return accounts;
     }
 
     public async Task ScanAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)

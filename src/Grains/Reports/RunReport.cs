@@ -21,6 +21,17 @@ internal sealed class RunReport(string runId, RunState state, ReportEvaluator ev
     public ReportTotals Totals() =>
         state.Report?.Totals ?? ReportEvaluator.Totals(state.Outcomes.Values.Select(o => o.ToResult()).ToList(), Baseline(state));
 
+    /// <summary>Every account of the run in report order; one not scanned (yet) shows as skipped.</summary>
+    public IReadOnlyList<AccountStanding> Standings()
+    {
+        var results = Results().ToDictionary(r => r.Summary.Account.AccountId, StringComparer.Ordinal);
+        return (state.Accounts ?? [])
+            .Select(a => ReportEvaluator.Standing(results.TryGetValue(a.AccountId, out var result)
+                ? result
+                : new AccountResult(new AccountSummary(a, AccountScanStatus.Skipped, 0, 0, 0, null, null), new Dictionary<string, int>(), [], [], Reused: false)))
+            .ToList();
+    }
+
     public ReportContent Content(RunInfo run)
     {
         var summary = state.Report ?? throw new InvalidOperationException($"Run {runId} has not been evaluated.");

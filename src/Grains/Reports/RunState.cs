@@ -79,4 +79,8 @@ public sealed class RunState
     /// <summary>Each account's evaluated contribution, by account id, once scanning ended.</summary>
     [Id(20)]
     public Dictionary<string, AccountResult> Results { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What discovery's Organizations calls cost and how they were paced; null until discovery finished.</summary>
+    [Id(21)]
+    public AwsCallCount? DiscoveryCalls { get; set; }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace ComplianceReport.Silo.Cli;
@@ -10,6 +12,7 @@ public static class CommandLine
     public static async Task<int> RunAsync(ICommandApp app, string[] args)
     {
         ArgumentNullException.ThrowIfNull(app);
+        HonourColumns();
         try
         {
             return await app.RunAsync(args);
@@ -26,6 +29,20 @@ public static class CommandLine
             // Whatever was not foreseen still reaches the operator as one line, not a stack trace.
             Console.Error.WriteLine($"Failed: {ex.GetType().Name}: {ex.Message}");
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// Piped, Spectre assumes 80 columns; a user who sets <c>COLUMNS</c> (or a script that pipes
+    /// through <c>less</c>) gets help and summaries laid out for that width instead.
+    /// </summary>
+    private static void HonourColumns()
+    {
+        if (Console.IsOutputRedirected
+            && int.TryParse(Environment.GetEnvironmentVariable("COLUMNS"), NumberStyles.None, CultureInfo.InvariantCulture, out var columns)
+            && columns is >= 20 and <= 1000)
+        {
+            AnsiConsole.Profile.Width = columns;
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class SiloHelpProvider(ICommandAppSettings settings) : HelpProvide
             Text.NewLine,
             new Markup("[yellow]EXAMPLE:[/]"),
             Text.NewLine,
-            new Text("    Organization__ManagementAccountId=111111111111 Organization__Regions__0=us-east-1 \\\n      dotnet ComplianceReport.Silo.dll"),
+            new Text("    Organization__ManagementAccountId=111111111111 \\\n    Organization__Regions__0=us-east-1 \\\n    dotnet ComplianceReport.Silo.dll"),
             Text.NewLine,
         ];
     }

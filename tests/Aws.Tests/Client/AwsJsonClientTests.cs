@@ -2,7 +2,9 @@ using System.Net;
 using Amazon.Runtime;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.ConfigService;
+using ComplianceReport.Aws.Options;
 using ComplianceReport.Aws.Organizations;
+using ComplianceReport.Aws.RateLimiting;
 using ComplianceReport.Aws.Tests.Support;
 
 namespace ComplianceReport.Aws.Tests.Client;
@@ -38,25 +40,20 @@ public sealed class AwsJsonClientTests
             ? StubResponse.Error(400, "ThrottlingException", "Rate exceeded")
             : StubResponse.Json(new { ConfigurationRecordersStatus = Array.Empty<object>() }));
         using var client = Config(server);
-        var gate = 0;
-        var throttled = new List<string>();
+        var limiter = new RequestRateLimiter(Microsoft.Extensions.Options.Options.Create(new ScanOptions { RequestsPerSecond = 100, RequestsBurst = 10 }), TimeProvider.System);
         var counters = new ComplianceReport.Compliance.Diagnostics.AwsCallCounters();
         ComplianceReport.Compliance.Diagnostics.AwsCallCounters.Current = counters;
 
         // No trace listener is registered here: the counts must not depend on spans.
-        await new ConfigServiceClient(
-                client,
-                (_, _) =>
-                {
-                    gate++;
-                    return ValueTask.CompletedTask;
-                },
-                throttled.Add)
+        await new ConfigServiceClient(client, limiter.For("111111111111", "eu-west-1"))
             .DescribeConfigurationRecorderStatusAsync(CancellationToken.None);
 
         Assert.Equal(3, server.CountOf("DescribeConfigurationRecorderStatus"));
-        Assert.Equal(3, gate);
-        Assert.Equal(["DescribeConfigurationRecorderStatus", "DescribeConfigurationRecorderStatus"], throttled);
+
+        // Every attempt went through the gate, which heard both throttling answers and the success.
+        var paced = counters.Operations["DescribeConfigurationRecorderStatus"];
+        Assert.Equal((3L, 2L), (paced.Answered, paced.Throttled));
+        Assert.True(paced.PeakRate > 0);
         Assert.Equal((1L, 2L, 2L), (counters.Calls, counters.Retries, counters.Throttles));
     }
 

@@ -87,6 +87,12 @@ public sealed class OptionsValidationTests
         Assert.Contains("Scan:RequestsPerSecond", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Scan:RequestsBurst", result.FailureMessage, StringComparison.Ordinal);
         Assert.Contains("Scan:ResultMaxAge", result.FailureMessage, StringComparison.Ordinal);
+
+        // The ceiling: 20 unless set, never below the starting rate.
+        Assert.Equal(ScanOptions.DefaultMaxRequestsPerSecond, defaults.EffectiveMaxRequestsPerSecond);
+        Assert.Equal(50, new ScanOptions { RequestsPerSecond = 50 }.EffectiveMaxRequestsPerSecond);
+        var below = new ScanOptionsValidator().Validate(null, new ScanOptions { RequestsPerSecond = 5, MaxRequestsPerSecond = 2 });
+        Assert.Contains("Scan:MaxRequestsPerSecond must be at least Scan:RequestsPerSecond (5)", below.FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

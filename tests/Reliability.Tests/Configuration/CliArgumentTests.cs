@@ -10,15 +10,16 @@ public sealed class CliArgumentTests
     public static TheoryData<string[], string> BadArguments() => new()
     {
         { ["frobnicate"], "Unknown command 'frobnicate'" },
-        { ["rescan"], "'rescan' needs" },
+        { ["rescan"], "missing required argument 'ACCOUNT'" },
         { ["rescan", "12345"], "'12345' is not an AWS account id" },
         { ["rescan", "123456789012", "12345678901x"], "'12345678901x' is not an AWS account id" },
         { ["account", "../../etc/passwd"], "is not an AWS account id" },
         { ["account", "=cmd|' /C calc'!A0"], "is not an AWS account id" },
         { ["report"], "'report' needs a subcommand" },
-        { ["report", "delete"], "Unknown report subcommand 'delete'" },
-        { ["accounts", "--wait"], "--wait only applies" },
-        { ["accounts", "--bogus"], "Unknown option '--bogus'" },
+        { ["report", "delete"], "Unknown command 'delete'" },
+        { ["accounts", "--wait"], "Unknown option 'wait'" },
+        { ["accounts", "--bogus"], "Unknown option 'bogus'" },
+        { ["accounts", "-o", "xml"], "Unknown output format 'xml'" },
     };
 
     [Theory]

@@ -21,10 +21,11 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
 {
     private const string JiraEmail = "bot@example.com";
 
-    // Long enough that the dead silo's request lands after the survivor has resumed and looked,
-    // short enough to land inside RequestTimeout + SearchLag of its journaled intent.
-    private static readonly TimeSpan JiraStall = TimeSpan.FromSeconds(16);
-    private static readonly TimeSpan JiraRequestTimeout = TimeSpan.FromSeconds(20);
+    // The dead silo's request is held until the survivor has resumed and looked (at most this
+    // long, which a slow CI machine may need), so it lands after that look and still inside
+    // RequestTimeout + SearchLag of its journaled intent.
+    private static readonly TimeSpan JiraStall = TimeSpan.FromSeconds(35);
+    private static readonly TimeSpan JiraRequestTimeout = TimeSpan.FromSeconds(40);
     private static readonly TimeSpan JiraSearchLag = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(90);
 
@@ -63,15 +64,9 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
         var finishing = scenario.FinishedAsync(week);
 
         // The survivor reads the attachments while the dead silo's upload is still held: it must not upload again.
-        var landed = Stopwatch.StartNew();
-        while (seeded.AttachmentNames.Count == 0 && landed.Elapsed < RunTimeout)
-        {
-            await Task.Delay(50);
-        }
-
-        var readsBeforeLanding = scenario.Jira.RequestsTo("GET", $"/issue/{seeded.Key}").Count() - readsBefore;
+        var looked = await scenario.ReleaseOnceLookedAsync("GET", $"/issue/{seeded.Key}", readsBefore);
         var status = await finishing;
-        Assert.True(readsBeforeLanding >= 1, "the survivor did not look for the attachment before the late upload landed; the test did not cover the race");
+        Assert.True(looked, "the survivor did not look for the attachment before the late upload landed; the test did not cover the race");
         var issue = await scenario.AssertDeliveredOnceAsync(status, week);
         var comment = Assert.Single(issue.Comments);
         Assert.Contains($"compliance-run-{week}", comment.ToJsonString(), StringComparison.Ordinal);
@@ -94,15 +89,9 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
         var finishing = scenario.FinishedAsync(week);
 
         // The survivor reads the comments while the dead silo's comment is still held: it must not comment again.
-        var landed = Stopwatch.StartNew();
-        while (seeded.Comments.Count == 0 && landed.Elapsed < RunTimeout)
-        {
-            await Task.Delay(50);
-        }
-
-        var readsBeforeLanding = scenario.Jira.RequestsTo("GET", "/comment").Count() - readsBefore;
+        var looked = await scenario.ReleaseOnceLookedAsync("GET", "/comment", readsBefore);
         var status = await finishing;
-        Assert.True(readsBeforeLanding >= 1, "the survivor did not look for the comment before the late one landed; the test did not cover the race");
+        Assert.True(looked, "the survivor did not look for the comment before the late one landed; the test did not cover the race");
         var issue = await scenario.AssertDeliveredOnceAsync(status, week);
         var comment = Assert.Single(issue.Comments);
         Assert.Contains($"compliance-run-{week}", comment.ToJsonString(), StringComparison.Ordinal);
@@ -124,15 +113,9 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
         var finishing = scenario.FinishedAsync(week);
 
         // The survivor searches while the dead silo's create is still held: it must not create.
-        var landed = Stopwatch.StartNew();
-        while (scenario.Jira.Issues.Count == 0 && landed.Elapsed < RunTimeout)
-        {
-            await Task.Delay(50);
-        }
-
-        var searchesBeforeLanding = scenario.Jira.RequestsTo("POST", "/search/jql").Count() - searchesBefore;
+        var looked = await scenario.ReleaseOnceLookedAsync("POST", "/search/jql", searchesBefore);
         var status = await finishing;
-        Assert.True(searchesBeforeLanding >= 1, "the survivor did not search before the late create landed; the test did not cover the race");
+        Assert.True(looked, "the survivor did not search before the late create landed; the test did not cover the race");
         var issue = await scenario.AssertDeliveredOnceAsync(status, week);
         Assert.Empty(issue.Comments);
 
@@ -177,6 +160,23 @@ public sealed class DeliveryCrashTests(CrashClusterFixture fixture)
             Assert.True(host >= 0, "no silo logged the start of the run");
             Cluster.Kill(host);
             Directory.Delete(OutputDirectoryOf(host), recursive: true);
+        }
+
+        /// <summary>
+        /// Waits for the survivor's first read of what the dead silo's held request would change,
+        /// then lets that request land; false when the hold ran out first.
+        /// </summary>
+        public async Task<bool> ReleaseOnceLookedAsync(string method, string pathSuffix, int readsBefore)
+        {
+            var waited = Stopwatch.StartNew();
+            while (Jira.RequestsTo(method, pathSuffix).Count() <= readsBefore && waited.Elapsed < JiraStall)
+            {
+                await Task.Delay(50);
+            }
+
+            var looked = Jira.RequestsTo(method, pathSuffix).Count() > readsBefore && waited.Elapsed < JiraStall;
+            Jira.ReleaseStalled();
+            return looked;
         }
 
         public Task<RunStatus> FinishedAsync(string runId) => RunWaiter.UntilAsync(Cluster.Grains, runId, s => s.IsFinished, RunTimeout);

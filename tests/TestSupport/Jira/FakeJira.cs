@@ -23,6 +23,7 @@ public sealed partial class FakeJira : IAsyncDisposable
     private readonly List<ScriptedResponse> _script = [];
     private readonly List<FakeIssue> _issues = [];
     private readonly List<Stall> _stalls = [];
+    private readonly List<Stall> _held = [];
 
     public FakeJira(int apiVersion, string expectedAuthorization, string projectKey = "SEC")
     {
@@ -113,8 +114,9 @@ public sealed partial class FakeJira : IAsyncDisposable
     }
 
     /// <summary>
-    /// Holds the next request matching method and path for <paramref name="duration"/>, then
-    /// performs it whether or not the client is still there. The task completes when it arrives.
+    /// Holds the next request matching method and path for <paramref name="duration"/> (or until
+    /// <see cref="ReleaseStalled"/>), then performs it whether or not the client is still there.
+    /// The task completes when it arrives.
     /// </summary>
     public Task StallNext(string method, string pathSuffix, TimeSpan duration)
     {
@@ -125,6 +127,18 @@ public sealed partial class FakeJira : IAsyncDisposable
         }
 
         return stall.Arrived.Task;
+    }
+
+    /// <summary>Performs the held requests now, as a slow Jira that finally gets to them.</summary>
+    public void ReleaseStalled()
+    {
+        lock (_gate)
+        {
+            foreach (var stall in _held)
+            {
+                stall.Released.TrySetResult();
+            }
+        }
     }
 
     public IEnumerable<RecordedRequest> RequestsTo(string method, string pathSuffix) =>
@@ -227,6 +241,7 @@ public sealed partial class FakeJira : IAsyncDisposable
             if (stall is not null)
             {
                 _stalls.Remove(stall);
+                _held.Add(stall);
             }
 
             scripted = _script.FirstOrDefault(s => s.Method == request.Method && request.Path.EndsWith(s.PathSuffix, StringComparison.Ordinal));
@@ -245,7 +260,7 @@ public sealed partial class FakeJira : IAsyncDisposable
         {
             // Like a Jira that is slow to act: the request arrived and will be performed, later.
             stall.Arrived.TrySetResult();
-            await Task.Delay(stall.For);
+            await Task.WhenAny(Task.Delay(stall.For), stall.Released.Task);
         }
 
         if (scripted is not null)
@@ -582,5 +597,7 @@ public sealed partial class FakeJira : IAsyncDisposable
     private sealed record Stall(string Method, string PathSuffix, TimeSpan For)
     {
         public TaskCompletionSource Arrived { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

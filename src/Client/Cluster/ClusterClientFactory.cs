@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Serialization;
 
-namespace ComplianceReport.Client.Hosting;
+namespace ComplianceReport.Client.Cluster;
 
 /// <summary>Connects to the cluster the silos form, found through the same <c>Cluster</c> keys.</summary>
 public static class ClusterClientFactory

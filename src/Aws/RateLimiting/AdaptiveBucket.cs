@@ -1,0 +1,172 @@
+namespace ComplianceReport.Aws.RateLimiting;
+
+/// <summary>
+/// A token bucket whose refill rate is learnt from AWS's answers (the adaptive retry mode of the
+/// AWS SDKs does the same): until the first throttling answer it climbs by
+/// <see cref="SlowStartIncrement"/> per successful call, which doubles the rate in well under a
+/// second of full demand; a throttling answer cuts it to <see cref="Beta"/> of the rate it had,
+/// and from there it follows a CUBIC curve back: quickly up to just under the rate that was
+/// throttled, flat around it for about <see cref="PlateauSeconds"/>, then probing above it.
+/// CUBIC rather than AIMD because AWS limits a bucket at a fixed rate: a call above it is wasted
+/// (a round trip and a wait), a call below it is lost throughput. AIMD's saw tooth keeps probing
+/// past the limit at the same pace whatever it learnt, spending many calls of a 55-call chain
+/// throttled at 1 request/s; CUBIC spends most of its time just under the point it was throttled at and probes
+/// rarely, which is what keeps both the wall time and the throttled share low.
+/// </summary>
+internal sealed class AdaptiveBucket
+{
+    /// <summary>The cut on throttling: CUBIC's and the AWS SDKs' 0.7, since the plateau soon wins back what a halving would lose.</summary>
+    public const double Beta = 0.7;
+
+    /// <summary>
+    /// Seconds after a cut until the rate is back at the throttling point; then as long again
+    /// before it probes noticeably above it. Long enough that a bucket at 1 request/s sends some
+    /// 20 calls between throttling answers (about 5% of calls throttled), short enough that a raised
+    /// AWS limit is found within a run.
+    /// </summary>
+    public const double PlateauSeconds = 10;
+
+    /// <summary>Requests per second added per successful call while nothing says where the limit is.</summary>
+    public const double SlowStartIncrement = 1;
+
+    /// <summary>How far below the starting rate repeated throttling may push a bucket.</summary>
+    public const double MinRateFactor = 1.0 / 16;
+
+    /// <summary>
+    /// Throttling answers this soon after a cut are to calls sent before it (in flight at the old
+    /// rate): they say nothing new, so they cut no further.
+    /// </summary>
+    public static readonly TimeSpan CutCooldown = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _sync = new();
+    private readonly SemaphoreSlim _queue = new(1, 1);
+    private readonly TimeProvider _time;
+    private readonly OperationPace _shared;
+    private readonly double _floor;
+    private readonly double _ceiling;
+    private readonly double _capacity;
+    private double _rate;
+    private double _tokens;
+    private long _lastRefill;
+    private long _lastUsed;
+    private double _throttlePoint;
+    private long _throttledAt;
+
+    public AdaptiveBucket(double startRate, double ceiling, int burst, OperationPace shared, TimeProvider time)
+    {
+        _time = time;
+        _shared = shared;
+        _floor = startRate * MinRateFactor;
+        _ceiling = ceiling;
+        _rate = Math.Clamp(shared.Rate, _floor, ceiling);
+        _capacity = burst;
+        _tokens = burst;
+        _lastRefill = _lastUsed = time.GetTimestamp();
+    }
+
+    /// <summary>The refill rate now, in requests per second.</summary>
+    public double Rate
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _rate;
+            }
+        }
+    }
+
+    /// <summary>Time since a request last went through this bucket.</summary>
+    public TimeSpan Idle
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _time.GetElapsedTime(_lastUsed);
+            }
+        }
+    }
+
+    /// <summary>Waits for a token, in order of arrival; returns the rate it was granted at.</summary>
+    public async ValueTask<double> TakeAsync(CancellationToken cancellationToken)
+    {
+        // One waiter at a time: the head of the queue sleeps until its token exists, the rest wait behind it.
+        await _queue.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                TimeSpan wait;
+                lock (_sync)
+                {
+                    var now = _time.GetTimestamp();
+                    _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_lastRefill, now).TotalSeconds * _rate));
+                    _lastRefill = _lastUsed = now;
+                    if (_tokens >= 1)
+                    {
+                        _tokens -= 1;
+                        return _rate;
+                    }
+
+                    wait = TimeSpan.FromSeconds((1 - _tokens) / _rate);
+                }
+
+                await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _queue.Release();
+        }
+    }
+
+    /// <summary>A call through this bucket was answered: climb, by slow start or along the CUBIC curve.</summary>
+    public void Succeeded()
+    {
+        lock (_sync)
+        {
+            var now = _time.GetTimestamp();
+
+            // A bucket never throttled itself follows where its peers of the same operation were.
+            var (point, at) = _throttlePoint > 0 ? (_throttlePoint, _throttledAt) : _shared.ThrottlePoint();
+            double next;
+            if (point <= 0)
+            {
+                next = _rate + SlowStartIncrement;
+            }
+            else
+            {
+                var x = (_time.GetElapsedTime(at, now).TotalSeconds - PlateauSeconds) / PlateauSeconds;
+                var curve = point * (1 + ((1 - Beta) * x * x * x));
+
+                // Below the throttling point the curve is known ground; above it, probe no faster than slow start.
+                next = curve <= point ? curve : Math.Min(curve, Math.Max(_rate, point) + SlowStartIncrement);
+            }
+
+            _rate = Math.Clamp(next, _floor, _ceiling);
+            _shared.Ran(_rate, now);
+        }
+    }
+
+    /// <summary>AWS throttled a call through this bucket: remember the rate as the throttling point, and cut.</summary>
+    public void Throttled()
+    {
+        lock (_sync)
+        {
+            var now = _time.GetTimestamp();
+            if (_throttlePoint > 0 && _time.GetElapsedTime(_throttledAt, now) < CutCooldown)
+            {
+                return;
+            }
+
+            _throttlePoint = _rate;
+            _throttledAt = now;
+            _rate = Math.Max(_floor, _rate * Beta);
+
+            // The server's bucket is empty: tokens saved up here would only be throttled too.
+            _tokens = Math.Min(_tokens, 0);
+            _shared.Cut(_throttlePoint, _rate, now);
+        }
+    }
+}

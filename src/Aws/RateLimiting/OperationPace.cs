@@ -1,0 +1,76 @@
+namespace ComplianceReport.Aws.RateLimiting;
+
+/// <summary>
+/// What the buckets of one operation learnt, shared across account-regions: AWS limits each
+/// account-region apart, but by operation alike more often than not, so a bucket that starts late
+/// (an account discovered later in the run) starts from its peers' rate instead of the configured
+/// one, and a bucket never throttled itself follows its peers' last throttling point.
+/// </summary>
+internal sealed class OperationPace
+{
+    private readonly Lock _sync = new();
+    private double _rate;
+    private double _throttlePoint;
+    private long _throttledAt;
+    private long _updatedAt;
+
+    /// <summary>The rate a new bucket of the operation starts at: the latest any of them ran at.</summary>
+    public double Rate
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _rate;
+            }
+        }
+    }
+
+    public OperationPace(double startRate, long timestamp)
+    {
+        _rate = startRate;
+        _updatedAt = timestamp;
+    }
+
+    /// <summary>When a bucket of the operation last ran or was cut.</summary>
+    public long UpdatedAt
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _updatedAt;
+            }
+        }
+    }
+
+    public void Ran(double rate, long timestamp)
+    {
+        lock (_sync)
+        {
+            _rate = rate;
+            _updatedAt = timestamp;
+        }
+    }
+
+    /// <summary>A bucket was throttled at <paramref name="throttlePoint"/> and cut to <paramref name="rate"/>.</summary>
+    public void Cut(double throttlePoint, double rate, long timestamp)
+    {
+        lock (_sync)
+        {
+            _throttlePoint = throttlePoint;
+            _throttledAt = timestamp;
+            _updatedAt = timestamp;
+            _rate = rate;
+        }
+    }
+
+    /// <summary>The latest throttling point of any bucket of the operation; 0 while none was throttled.</summary>
+    public (double Rate, long At) ThrottlePoint()
+    {
+        lock (_sync)
+        {
+            return (_throttlePoint, _throttledAt);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+namespace ComplianceReport.Client.Output;
+
+public enum OutputFormat
+{
+    Table,
+    Json,
+    Csv,
+}
