@@ -278,6 +278,10 @@ public sealed class JiraReportSink : IReportSink
             ["auth"] = version == JiraOptions.CloudApiVersion ? "Basic (Jira:Email + Jira:ApiToken)" : "Bearer (Jira:ApiToken)",
             ["requests"] = requests,
         };
+        if (_options.Routing.Enabled)
+        {
+            document["routing"] = DryRunRouting(artifact);
+        }
 
         var path = DryRunPath(artifact);
         try
@@ -291,6 +295,27 @@ public sealed class JiraReportSink : IReportSink
 
         JiraLog.DryRunWritten(_logger, artifact.Run.RunId, path);
         return new DeliveryResult(SinkName, true, path, null, null);
+    }
+
+    /// <summary>The owners' items a live delivery would find or create, and the owners that would stay on the week's issue.</summary>
+    private JsonObject DryRunRouting(ReportArtifact artifact)
+    {
+        var (routed, unmapped) = JiraRouter.Split(_options, artifact.Summary);
+        var mapping = new Dictionary<string, JiraRoutingOwner>(_options.Routing.Owners, StringComparer.OrdinalIgnoreCase);
+        return new JsonObject
+        {
+            ["mode"] = _options.Routing.IsSubTaskMode ? JiraRoutingOptions.SubTaskMode : JiraRoutingOptions.LinkedIssueMode,
+            ["note"] = "Each owner's item is searched by its two labels and created when missing, with the owner's CSV attached; last week's items whose findings are all resolved are commented on and moved through Jira:Routing:ResolvedTransition unless changed by hand.",
+            ["items"] = new JsonArray([.. routed.Select(o => (JsonNode)new JsonObject
+            {
+                ["owner"] = o.Owner,
+                ["labels"] = new JsonArray(OwnerLabels.Owner(o.Owner), OwnerLabels.Week(artifact.Run.IsoWeek)),
+                ["assignee"] = mapping[o.Owner].Assignee(_options.ApiVersion),
+                ["component"] = string.IsNullOrWhiteSpace(mapping[o.Owner].Component) ? null : mapping[o.Owner].Component.Trim(),
+                ["nonCompliant"] = o.BySeverity.Total,
+            })]),
+            ["notRouted"] = new JsonArray([.. unmapped.Select(o => (JsonNode)JsonValue.Create(o.Owner))]),
+        };
     }
 
     private JsonObject DryRunRequest(string path, JsonObject? body)

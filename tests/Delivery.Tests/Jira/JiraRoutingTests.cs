@@ -307,6 +307,24 @@ public sealed class JiraRoutingTests
     }
 
     [Fact]
+    public async Task A_dry_run_lists_the_owners_items_it_would_file_and_the_owners_left_on_the_weeks_issue()
+    {
+        await using var h = Harness(o => o.DryRun = true);
+        var artifact = Artifact(h, Week48, [Finding("team-payments", "sg-1", Severity.High), Finding("Unassigned", "b-1", Severity.Low)]);
+
+        var result = await h.Sink.DeliverAsync(artifact, [], h.Journal, CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.Error);
+        Assert.Empty(h.Fake.Requests);
+        var routing = JsonNode.Parse(await File.ReadAllTextAsync(result.Location!))!["routing"]!;
+        var item = Assert.Single(routing["items"]!.AsArray())!;
+        Assert.Equal("team-payments", item["owner"]!.GetValue<string>());
+        Assert.Equal(PaymentsAccount, item["assignee"]!.GetValue<string>());
+        Assert.Equal("compliance-owner-team-payments", item["labels"]![0]!.GetValue<string>());
+        Assert.Equal("Unassigned", Assert.Single(routing["notRouted"]!.AsArray())!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_missing_transition_leaves_the_item_as_it_is_and_says_why()
     {
         await using var h = Harness(o => o.Routing.ResolvedTransition = "Resolve Issue");
