@@ -73,6 +73,11 @@ public sealed class S3BucketCheck(IAmazonS3 s3, IOptions<S3DeliveryOptions> opti
         {
             return [DoctorCheckResult.Pass(Name, $"s3://{bucket} exists, default encryption {encryption}"), .. KmsRow(report, ex)];
         }
+        catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket")
+        {
+            return [DoctorCheckResult.Fail(Name, $"bucket {bucket} does not exist",
+                "Create the bucket (the hub stack does: deploy/hub.yaml) or set Report:S3Bucket to the existing one."), .. KmsRow(report, null)];
+        }
         catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             return [DoctorCheckResult.Fail(Name, $"put of s3://{bucket}/{key} failed: {DoctorText.FirstLine(ex.Message)}",
