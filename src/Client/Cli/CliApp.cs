@@ -98,6 +98,10 @@ public static class CliApp
                 .WithExample("report", "deliver")
                 .WithExample("report", "deliver", "2026-W48");
         });
+        config.AddCommand<DoctorCommand>("doctor")
+            .WithDescription("Preflight of a deployment: hub identity, roles, recorders, bucket, Jira, tables; exit 1 if a check failed.")
+            .WithExample("doctor")
+            .WithExample("doctor", "--sample", "20", "-o", "json");
         config.AddBranch("exceptions", exceptions =>
         {
             exceptions.SetDescription("Accepted-risk exceptions: validate a file, see what a run applied.");
