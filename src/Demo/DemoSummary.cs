@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using ComplianceReport.Compliance.Presentation;
 using ComplianceReport.Grains.Interfaces.Reports;
 using Spectre.Console;
@@ -17,35 +18,42 @@ public static class DemoSummary
     public static void Print(IAnsiConsole console, RunStatus status, TimeSpan elapsed, IReadOnlyDictionary<string, string> moved, IReadOnlyList<CollectedWarning> warnings)
     {
         var inv = CultureInfo.InvariantCulture;
-        console.WriteLine();
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap().PadRight(2)).AddColumn();
-        Row(grid, "Run", status.RunId);
-        Row(grid, "Trigger", status.Trigger.ToString());
-        Row(grid, "Phase", status.Phase.ToString());
-        foreach (var (label, value) in ReportTotalsLines.Of(status.Totals))
+        Line(console, string.Empty);
+        var rows = new List<(string Label, string Value)>
         {
-            Row(grid, label, value);
-        }
-
-        Row(grid, "AWS calls", string.Create(inv, $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)"));
-        Row(grid, "Workbook", Moved(status.WorkbookPath, moved) ?? string.Empty);
+            ("Run", status.RunId),
+            ("Trigger", status.Trigger.ToString()),
+            ("Phase", status.Phase.ToString()),
+        };
+        rows.AddRange(ReportTotalsLines.Of(status.Totals));
+        rows.Add(("AWS calls", string.Create(inv, $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)")));
+        rows.Add(("Workbook", Moved(status.WorkbookPath, moved) ?? string.Empty));
         foreach (var delivery in status.Deliveries)
         {
-            Row(grid, delivery.Sink, delivery.Succeeded ? Moved(delivery.Location, moved) ?? string.Empty : $"FAILED: {delivery.Error}");
+            rows.Add((SinkLabel(delivery.Sink), delivery.Succeeded ? Moved(delivery.Location, moved) ?? string.Empty : $"FAILED: {delivery.Error}"));
         }
 
         if (status.Error is not null)
         {
-            Row(grid, "Error", status.Error);
+            rows.Add(("Error", status.Error));
         }
 
-        Row(grid, "Elapsed", string.Create(inv, $"{elapsed.TotalSeconds:F1} s"));
-        console.Write(grid);
+        rows.Add(("Elapsed", string.Create(inv, $"{elapsed.TotalSeconds:F1} s")));
+        var labelWidth = rows.Max(r => r.Label.Length) + 2;
+        foreach (var (label, value) in rows)
+        {
+            var lines = Wrap(value, console.Profile.Width - labelWidth);
+            Line(console, label.PadRight(labelWidth) + lines[0]);
+            foreach (var line in lines.Skip(1))
+            {
+                Line(console, new string(' ', labelWidth) + line);
+            }
+        }
 
         if (status.Failures.Count > 0)
         {
-            console.WriteLine();
-            console.WriteLine(string.Create(inv, $"Not scanned ({status.Failures.Count}):"));
+            Line(console, string.Empty);
+            Line(console, string.Create(inv, $"Not scanned ({status.Failures.Count}):"));
             var listed = status.Failures.Take(MaxListed).Select(f => (f.AccountId, Region: f.Region ?? "all regions", Kind: f.Error.Kind.ToString(), f.Error.Message)).ToList();
 
             // One line per account, in aligned columns: ids and regions never wrap, the reason is cut to
@@ -56,7 +64,7 @@ public static class DemoSummary
             foreach (var failure in listed)
             {
                 var prefix = $"  {failure.AccountId.PadRight(idWidth)}  {failure.Region.PadRight(regionWidth)}  {failure.Kind.PadRight(kindWidth)}  ";
-                console.WriteLine(prefix + Fit(failure.Message, console.Profile.Width - prefix.Length));
+                Line(console, prefix + Fit(failure.Message, console.Profile.Width - prefix.Length));
             }
 
             More(console, status.Failures.Count);
@@ -64,12 +72,12 @@ public static class DemoSummary
 
         if (warnings.Count > 0)
         {
-            console.WriteLine();
-            console.WriteLine(string.Create(inv, $"Warnings logged during the run ({warnings.Sum(w => w.Count)}):"));
+            Line(console, string.Empty);
+            Line(console, string.Create(inv, $"Warnings logged during the run ({warnings.Sum(w => w.Count)}):"));
             foreach (var warning in warnings.Take(MaxListed))
             {
                 var prefix = string.Create(inv, $"  {warning.Count,4} x ");
-                console.WriteLine(prefix + Fit(warning.FirstMessage, console.Profile.Width - prefix.Length));
+                Line(console, prefix + Fit(warning.FirstMessage, console.Profile.Width - prefix.Length));
             }
 
             More(console, warnings.Count);
@@ -80,7 +88,7 @@ public static class DemoSummary
     {
         if (count > MaxListed)
         {
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  … and {count - MaxListed} more (report status, or the workbook's Errors sheet)"));
+            Line(console, string.Create(CultureInfo.InvariantCulture, $"  … and {count - MaxListed} more (report status, or the workbook's Errors sheet)"));
         }
     }
 
@@ -91,7 +99,38 @@ public static class DemoSummary
         return line.Length <= width ? line : width <= 1 ? "…" : line[..(width - 1)] + "…";
     }
 
-    private static void Row(Grid grid, string label, string value) => grid.AddRow(Markup.Escape(label), Markup.Escape(value));
+    /// <summary>
+    /// Plain text, laid out here: Spectre's own wrapping would split a path or an ARN mid-token at
+    /// the edge; a line longer than the console (only a single long word) is left to the terminal.
+    /// </summary>
+    private static void Line(IAnsiConsole console, string text) => console.Profile.Out.Writer.WriteLine(text);
+
+    /// <summary>
+    /// Word-wrapped to <paramref name="width"/>; a word longer than that (a path, an ARN) stays whole
+    /// on its own line, so it can be copied, rather than being split mid-token.
+    /// </summary>
+    private static List<string> Wrap(string text, int width)
+    {
+        var lines = new List<string>();
+        var line = new StringBuilder();
+        foreach (var word in text.ReplaceLineEndings(" ").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > width)
+            {
+                lines.Add(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : string.Empty).Append(word);
+        }
+
+        lines.Add(line.ToString());
+        return lines;
+    }
+
+    /// <summary>The sink's name as a label: <c>jira</c> reads Jira, <c>s3</c> S3.</summary>
+    private static string SinkLabel(string sink) =>
+        sink.Length == 0 ? sink : char.ToUpperInvariant(sink[0]) + sink[1..];
 
     private static string? Moved(string? path, IReadOnlyDictionary<string, string> moved) =>
         path is not null && moved.TryGetValue(path, out var now) ? now : path;

@@ -43,6 +43,24 @@ public sealed class DemoHostTests
     }
 
     [Fact]
+    public async Task The_readme_command_from_another_directory_writes_under_that_directory()
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-run-").FullName;
+        try
+        {
+            var result = await DemoProcess.DotnetRunDemoAsync(folder, "--once", "--accounts", "2", "--out", "reports/weekly");
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            var workbook = Assert.Single(Directory.GetFiles(Path.Combine(folder, "reports", "weekly"), "compliance-report-*.xlsx"));
+            Assert.Contains(workbook, result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_later_demo_in_the_same_folder_keeps_the_earlier_workbook()
     {
         var folder = Directory.CreateTempSubdirectory("compliance-demo-again-").FullName;

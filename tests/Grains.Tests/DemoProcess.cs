@@ -103,11 +103,25 @@ public sealed class DemoProcess : IAsyncLifetime
     public static Task<(int ExitCode, string Output, string Error)> RunDemoAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
         RunAsync(BinPath("src/Demo", "ComplianceReport.Demo.dll"), workingDirectory, environment, args);
 
+    /// <summary>
+    /// <c>dotnet run --project src/Demo</c> from <paramref name="workingDirectory"/>, as the README says
+    /// (without building again: the tests' build made it). <c>dotnet run</c>, not the demo, picks the
+    /// working directory the demo starts in.
+    /// </summary>
+    public static Task<(int ExitCode, string Output, string Error)> DotnetRunDemoAsync(string workingDirectory, params string[] args)
+    {
+        var bin = new DirectoryInfo(Path.GetDirectoryName(BinPath("src/Demo", "ComplianceReport.Demo.dll"))!);
+        var configuration = bin.Parent!.Name;
+        var project = bin.Parent.Parent!.Parent!.FullName;
+        return RunAsync(null, workingDirectory, new Dictionary<string, string>(), ["run", "--no-build", "-c", configuration, "--project", project, "--", .. args]);
+    }
+
     /// <summary>Runs the built production silo as a process from <paramref name="workingDirectory"/>.</summary>
     public static Task<(int ExitCode, string Output, string Error)> RunSiloAsync(string workingDirectory, IDictionary<string, string> environment, params string[] args) =>
         RunAsync(BinPath("src/Silo", "ComplianceReport.Silo.dll"), workingDirectory, environment, args);
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string assembly, string workingDirectory, IDictionary<string, string> environment, string[] args)
+    /// <param name="assembly">The app to run with <c>dotnet</c>, or null when <paramref name="args"/> are the whole <c>dotnet</c> command line.</param>
+    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string? assembly, string workingDirectory, IDictionary<string, string> environment, string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -116,7 +130,11 @@ public sealed class DemoProcess : IAsyncLifetime
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        info.ArgumentList.Add(assembly);
+        if (assembly is not null)
+        {
+            info.ArgumentList.Add(assembly);
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);

@@ -84,7 +84,8 @@ public sealed class SimulatorApp : IAsyncDisposable
             kestrel.AddServerHeader = false;
             kestrel.Listen(IPAddress.Loopback, options.Port);
         });
-        builder.Services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
+        // One line per entry: in the demo the simulator shares the console with the progress display.
+        builder.Services.AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
         builder.Services.AddAwsSimulator(options);
         var app = builder.Build();
         var dispatcher = app.Services.GetRequiredService<RequestDispatcher>();
