@@ -22,6 +22,17 @@ public sealed class ReportTests
     }
 
     [Fact]
+    public async Task Status_shows_the_rate_each_operation_reached_and_its_throttled_share()
+    {
+        var api = new FakeComplianceApi();
+        api.Runs.Add(Samples.Run("2026-W49", RunPhase.Completed) with { Pacing = [new("GetComplianceDetailsByConfigRule", 400, 8, 4.5)] });
+
+        var result = await Cli.RunAsync(api, 240, "report", "status");
+
+        Assert.Contains("GetComplianceDetailsByConfigRule: up to 4.5/s per account-region, 400 calls, 2.0 % throttled", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_of_a_run_whose_delivery_failed_exits_1_naming_the_sink_and_the_retry()
     {
         var api = Samples.Cluster();

@@ -98,6 +98,11 @@ public static class RunStatusPrinter
         lines.Add(("AWS calls", calls.Calls == 0 && status.Totals.ScansReused > 0
             ? "none: every account answered from a recent scan"
             : string.Create(inv, $"{calls.Calls} ({calls.Retries} retried, {calls.Throttles} throttled, {calls.Timeouts} timed out)")));
+        foreach (var pacing in status.Pacing)
+        {
+            lines.Add(("Pacing", string.Create(inv, $"{pacing.Operation}: up to {pacing.PeakRequestsPerSecond:0.#}/s per account-region, {pacing.Calls} calls, {pacing.ThrottledShare:P1} throttled")));
+        }
+
         lines.Add(("Workbook", status.WorkbookPath ?? string.Empty));
         foreach (var delivery in status.Deliveries)
         {
