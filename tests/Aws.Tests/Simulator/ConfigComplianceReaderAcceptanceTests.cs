@@ -44,6 +44,10 @@ public sealed class ConfigComplianceReaderAcceptanceTests(ITestOutputHelper outp
             ["Organization:Regions:1"] = Regions[1],
             ["Aws:ServiceUrl"] = simulator.Endpoint.ToString(),
             ["Aws:MaxErrorRetry"] = "6",
+
+            // This acceptance is about exact data under throttling and 5xx, not speed: pace at the
+            // simulator's rate. Adaptive climbing at 1/s still loses regions to throttling (issue 19).
+            ["Scan:MaxRequestsPerSecond"] = "1",
         }).Build();
         var services = new ServiceCollection()
             .AddLogging()
