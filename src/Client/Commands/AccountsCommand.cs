@@ -63,7 +63,7 @@ public sealed class AccountsCommand(IComplianceApi api, CliOutput output) : Asyn
         var latest = await api.FindRunAsync(null, cancellationToken);
         if (latest is null)
         {
-            return output.Fail("No report has run yet: start one with 'report run --wait'.");
+            return output.Fail(RunSettings.NoRunYet);
         }
 
         var all = await api.GetStandingsAsync(latest.RunId, cancellationToken);

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using ComplianceReport.Client.Cluster;
 using ComplianceReport.Client.Output;
@@ -10,19 +9,14 @@ namespace ComplianceReport.Client.Commands.Exceptions;
 /// <summary><c>exceptions list</c>: the entries a run applied, with what each covered and when it expires.</summary>
 public sealed class ExceptionsListCommand(IComplianceApi api, CliOutput output) : AsyncCommand<ExceptionsListCommand.Settings>
 {
-    public sealed class Settings : OutputSettings
-    {
-        [CommandArgument(0, "[RUN]")]
-        [Description("A run id from 'report list' (default: the latest run).")]
-        public string? RunId { get; set; }
-    }
+    public sealed class Settings : RunSettings;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var run = await api.FindRunAsync(settings.RunId, cancellationToken);
         if (run is null)
         {
-            return output.Fail(settings.RunId is null ? "No report has run yet: start one with 'report run --wait'." : $"No run '{settings.RunId}' is recorded: see 'report list'.");
+            return output.Fail(settings.NotFound);
         }
 
         var summary = await api.GetSummaryAsync(run.RunId, cancellationToken);

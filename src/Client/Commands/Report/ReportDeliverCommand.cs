@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ComplianceReport.Client.Cluster;
 using ComplianceReport.Client.Output;
 using ComplianceReport.Grains.Interfaces.Reports;
@@ -9,19 +8,14 @@ namespace ComplianceReport.Client.Commands.Report;
 /// <summary><c>report deliver [RUN]</c>: retries a run's failed deliveries; what was delivered is not delivered again.</summary>
 public sealed class ReportDeliverCommand(IComplianceApi api, CliOutput output) : AsyncCommand<ReportDeliverCommand.Settings>
 {
-    public sealed class Settings : OutputSettings
-    {
-        [CommandArgument(0, "[RUN]")]
-        [Description("A run id from 'report list' (default: the latest run).")]
-        public string? RunId { get; set; }
-    }
+    public sealed class Settings : RunSettings;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var before = await api.FindRunAsync(settings.RunId, cancellationToken);
         if (before is null)
         {
-            return output.Fail(settings.RunId is null ? "No report has run yet: start one with 'report run --wait'." : $"No run '{settings.RunId}' is recorded: see 'report list'.");
+            return output.Fail(settings.NotFound);
         }
 
         if (!before.IsFinished)

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using ComplianceReport.Client.Cluster;
 using ComplianceReport.Client.Output;
 using Spectre.Console.Cli;
@@ -8,19 +7,14 @@ namespace ComplianceReport.Client.Commands.Report;
 /// <summary><c>report status [RUN]</c>: a run's progress, figures and outputs; exit 1 for a failed or undelivered run.</summary>
 public sealed class ReportStatusCommand(IComplianceApi api, CliOutput output) : AsyncCommand<ReportStatusCommand.Settings>
 {
-    public sealed class Settings : OutputSettings
-    {
-        [CommandArgument(0, "[RUN]")]
-        [Description("A run id from 'report list' (default: the latest run).")]
-        public string? RunId { get; set; }
-    }
+    public sealed class Settings : RunSettings;
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var status = await api.FindRunAsync(settings.RunId, cancellationToken);
         if (status is null)
         {
-            return output.Fail(settings.RunId is null ? "No report has run yet: start one with 'report run --wait'." : $"No run '{settings.RunId}' is recorded: see 'report list'.");
+            return output.Fail(settings.NotFound);
         }
 
         RunStatusPrinter.Print(output, status, settings.Format);
