@@ -26,7 +26,7 @@ internal sealed class WorkbookBuilder
     private static readonly ColumnSpec[] SummaryColumns =
     [
         new("Item", 38), new("Value", 30), new("Compliance %", 18), new("Non-compliant resources", 12),
-        new("E", 10), new("F", 10), new("G", 10), new("H", 17), new("I", 10),
+        new("E", 10), new("F", 10), new("G", 14), new("H", 17), new("I", 10),
     ];
 
     private static readonly ColumnSpec[] AccountColumns =
@@ -433,10 +433,11 @@ internal sealed class WorkbookBuilder
         // The chart is written before the sheet (one zip entry at a time), so the history table's
         // row is computed from the blocks above it: 3 title rows, severity 4, worst accounts 3 + n,
         // worst owners 3 + n, run 8, totals 16, then a blank row and the History title.
-        var historyHeaderRow = 3 + 4 + 3 + Math.Max(1, worstAccounts.Count) + 3 + Math.Max(1, worstOwners.Count) + 8 + 16 + 3;
+        var runRow = 3 + 4 + 3 + Math.Max(1, worstAccounts.Count) + 3 + Math.Max(1, worstOwners.Count);
+        var historyHeaderRow = runRow + 8 + 16 + 3;
         var partName = NextSheetPartName();
         var history = summary.History;
-        var drawingId = history.Count > 0 ? WriteTrendChart(name, partName, historyHeaderRow + 1, history) : null;
+        var drawingId = history.Count > 0 ? WriteTrendChart(name, partName, historyHeaderRow + 1, runRow, history) : null;
 
         using var sheet = OpenSheet(name, SummaryColumns, freezeHeader: false, partName);
         var writer = sheet.Writer;
@@ -607,7 +608,11 @@ internal sealed class WorkbookBuilder
     }
 
     /// <summary>Writes the chart and drawing parts; returns the drawing's relationship id for the sheet.</summary>
-    private string WriteTrendChart(string sheetName, string sheetPart, int firstRow, IReadOnlyList<HistoryPoint> history)
+    /// <param name="besideRow">
+    /// The Run block's first row (0-based): the chart sits to the right of the Run and Totals
+    /// blocks, which use only the first columns, so it never covers the tables above or below.
+    /// </param>
+    private string WriteTrendChart(string sheetName, string sheetPart, int firstRow, int besideRow, IReadOnlyList<HistoryPoint> history)
     {
         const string drawingPart = "xl/drawings/drawing1.xml";
         const string chartPart = "xl/charts/chart1.xml";
@@ -628,7 +633,7 @@ internal sealed class WorkbookBuilder
         using (var writer = OpenXmlWriter.Create(stream))
         {
             writer.WriteStartDocument(standalone: true);
-            writer.WriteElement(ComplianceTrendChart.Anchor(chartId, fromColumn: 5, fromRow: 2, toColumn: 14, toRow: 22));
+            writer.WriteElement(ComplianceTrendChart.Anchor(chartId, fromColumn: 3, fromRow: besideRow + 1, toColumn: 9, toRow: besideRow + 23));
         }
 
         return _package.Relate(sheetPart, drawingPart, ContentTypes.DrawingRelationship);
