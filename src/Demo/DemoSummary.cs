@@ -26,7 +26,8 @@ public static class DemoSummary
             ("Phase", status.Phase.ToString()),
         };
         rows.AddRange(ReportTotalsLines.Of(status.Totals));
-        rows.Add(("AWS calls", string.Create(inv, $"{status.AwsCalls.Calls} ({status.AwsCalls.Retries} retries, {status.AwsCalls.Throttles} throttled, {status.AwsCalls.Timeouts} timed out)")));
+        var calls = status.AwsCalls;
+        rows.Add(ReportTotalsLines.AwsCalls(calls.Calls, calls.Retries, calls.Throttles, calls.Timeouts, status.Totals.ScansReused));
         rows.Add(("Workbook", Moved(status.WorkbookPath, moved) ?? string.Empty));
         foreach (var delivery in status.Deliveries)
         {

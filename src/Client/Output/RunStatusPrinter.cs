@@ -95,9 +95,7 @@ public static class RunStatusPrinter
         };
         lines.AddRange(ReportTotalsLines.Of(status.Totals));
         var calls = status.AwsCalls;
-        lines.Add(("AWS calls", calls.Calls == 0 && status.Totals.ScansReused > 0
-            ? "none: every account answered from a recent scan"
-            : string.Create(inv, $"{calls.Calls} ({calls.Retries} retried, {calls.Throttles} throttled, {calls.Timeouts} timed out)")));
+        lines.Add(ReportTotalsLines.AwsCalls(calls.Calls, calls.Retries, calls.Throttles, calls.Timeouts, status.Totals.ScansReused));
         foreach (var pacing in status.Pacing)
         {
             lines.Add(("Pacing", string.Create(inv, $"{pacing.Operation}: up to {pacing.PeakRequestsPerSecond:0.#}/s per account-region, {pacing.Calls} calls, {pacing.ThrottledShare:P1} throttled")));
@@ -111,7 +109,7 @@ public static class RunStatusPrinter
 
         if (status.Resumes > 0)
         {
-            lines.Add(("Resumed", string.Create(inv, $"{status.Resumes} times after its silo stopped")));
+            lines.Add(("Resumed", string.Create(inv, $"{status.Resumes} {(status.Resumes == 1 ? "time" : "times")} after its silo stopped")));
         }
 
         lines.Add(("Trace id", status.TraceId ?? string.Empty));

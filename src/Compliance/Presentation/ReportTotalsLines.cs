@@ -29,4 +29,10 @@ public static class ReportTotalsLines
             ("Scans reused", string.Create(inv, $"{totals.ScansReused} accounts answered from a recent scan (no AWS calls)")),
         ];
     }
+
+    /// <summary>The run's AWS calls, worded for every console alike.</summary>
+    public static (string Label, string Value) AwsCalls(long calls, long retries, long throttles, long timeouts, int scansReused) =>
+        ("AWS calls", calls == 0 && scansReused > 0
+            ? "none: every account answered from a recent scan"
+            : string.Create(CultureInfo.InvariantCulture, $"{calls} ({retries} retried, {throttles} throttled, {timeouts} timed out)"));
 }
