@@ -32,6 +32,23 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task Change_is_signed_against_the_previous_scheduled_run_and_na_without_one()
+    {
+        var compared = await Cli.RunAsync(Samples.Cluster(), 240, "accounts");
+        var first = Assert.Single(compared.Lines, l => l.Contains("111111111111", StringComparison.Ordinal));
+        Assert.Contains("+2", first, StringComparison.Ordinal);
+        Assert.Contains("-1", Assert.Single(compared.Lines, l => l.Contains("222222222222", StringComparison.Ordinal)), StringComparison.Ordinal);
+
+        // The first scheduled run has nothing to compare with: no change is not the same as zero.
+        var api = Samples.Cluster();
+        api.Runs[0] = api.Runs[0] with { Totals = Samples.Totals with { ComparedWithRunId = null } };
+        var firstRun = await Cli.RunAsync(api, 240, "accounts");
+        var row = Assert.Single(firstRun.Lines, l => l.Contains("111111111111", StringComparison.Ordinal));
+        Assert.Contains("n/a", row, StringComparison.Ordinal);
+        Assert.DoesNotContain("+2", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_narrow_terminal_still_gets_whole_lines_and_whole_ids()
     {
         var result = await Cli.RunAsync(Samples.Cluster(), 60, "accounts");

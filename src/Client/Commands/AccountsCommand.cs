@@ -119,7 +119,7 @@ public sealed class AccountsCommand(IComplianceApi api, CliOutput output) : Asyn
                 CliOutput.Number(a.Summary.NonCompliantResources),
                 CliOutput.Percent(a.Summary.CompliancePercent),
                 a.Owner.Owner,
-                a.Change == 0 ? "0" : a.Change.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture),
+                ChangeText(a.Change, latest.Totals.ComparedWithRunId),
                 a.Summary.Account.OuPath,
                 a.Summary.Error?.Message);
         }
@@ -130,4 +130,10 @@ public sealed class AccountsCommand(IComplianceApi api, CliOutput output) : Asyn
             : $"{CliOutput.Number(shown.Count)} of {CliOutput.Number(all.Count)} accounts in run {latest.RunId}");
         return ExitCodes.Success;
     }
+
+    /// <summary>As on the workbook: without a previous scheduled run there is no change to show, not a zero.</summary>
+    private static string ChangeText(int change, string? comparedWithRunId) =>
+        comparedWithRunId is null ? "n/a"
+        : change == 0 ? "0"
+        : change.ToString("+0;-0", System.Globalization.CultureInfo.InvariantCulture);
 }
