@@ -35,6 +35,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Read the tags of {AccountCount} accounts from organization {ManagementAccountId} in {ElapsedMs} ms")]
     public static partial void AccountTagsRead(ILogger logger, int accountCount, string managementAccountId, long elapsedMs);
 
-    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Account tags unavailable for {UnavailableCount} of {AccountCount} accounts of organization {ManagementAccountId}, owners resolve without them: {ErrorMessage}")]
+    // Debug: the run reports the same failure once, as a warning naming the run.
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Debug, Message = "Account tags unavailable for {UnavailableCount} of {AccountCount} accounts of organization {ManagementAccountId}, owners resolve without them: {ErrorMessage}")]
     public static partial void AccountTagsUnavailable(ILogger logger, int unavailableCount, int accountCount, string managementAccountId, string errorMessage);
 }
