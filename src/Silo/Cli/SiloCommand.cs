@@ -15,6 +15,7 @@ public sealed class SiloCommand : AsyncCommand<SiloCommand.Settings>
             var cluster = builder.Configuration.ReadClusterSettings();
             StartupChecks.ValidateTelemetry(builder.Configuration);
             StartupChecks.EnsurePortsFree([.. StartupChecks.ClusterPorts(cluster), .. StartupChecks.HttpPorts(builder.Configuration)]);
+            StartupChecks.EnsureHttpAddressesLocal(builder.Configuration);
             await DynamoDbTableCheck.EnsureTablesExistAsync(cluster, cancellationToken);
             builder.AddComplianceSilo();
             var app = builder.Build();
@@ -28,6 +29,13 @@ public sealed class SiloCommand : AsyncCommand<SiloCommand.Settings>
         catch (Exception ex) when (ex is ConfigurationErrorException or OptionsValidationException)
         {
             Console.Error.WriteLine($"Configuration error: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException || (ex is IOException && ex.InnerException is System.Net.Sockets.SocketException or Microsoft.AspNetCore.Connections.AddressInUseException))
+        {
+            // The ports were free when checked, but binding failed at start (taken since, or an
+            // address this host does not have): still one line, naming the keys that choose them.
+            Console.Error.WriteLine($"Configuration error: the silo could not listen ({ex.Message.TrimEnd('.')}): check ASPNETCORE_URLS (the HTTP endpoint), Cluster:SiloPort and Cluster:GatewayPort.");
             return 1;
         }
     }

@@ -13,9 +13,16 @@ internal sealed partial class ScheduleRegistrationService(
         // Grain calls only succeed once the silo has joined the cluster, i.e. after the host started.
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
-        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        using (stoppingToken.Register(() => started.TrySetResult()))
         {
             await started.Task;
+        }
+
+        // A silo that failed to start (a port taken at bind time) stops before it started: nothing
+        // to register, and no second failure to report after the one line that named the cause.
+        if (stoppingToken.IsCancellationRequested)
+        {
+            return;
         }
 
         for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)

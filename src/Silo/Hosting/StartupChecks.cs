@@ -105,6 +105,37 @@ public static class StartupChecks
         }
     }
 
+    /// <summary>
+    /// Stops at the first HTTP URL whose IP address is not one of this host's: Kestrel would fail
+    /// to bind it only once the silo has joined the cluster, with a stack trace.
+    /// </summary>
+    public static void EnsureHttpAddressesLocal(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (configuration["urls"] is not { Length: > 0 } urls)
+        {
+            return;
+        }
+
+        foreach (var url in urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var probe = new TcpListener(address, 0);
+                probe.Start();
+            }
+            catch (SocketException ex) when (ex.SocketErrorCode is SocketError.AddressNotAvailable)
+            {
+                throw new ConfigurationErrorException($"ASPNETCORE_URLS names {address}, which is not an address of this host: listen on 0.0.0.0, 127.0.0.1 or one of its own addresses.");
+            }
+        }
+    }
+
     /// <summary>Stops at the first port another process listens on, naming the key to change.</summary>
     public static void EnsurePortsFree(IEnumerable<(string Key, int Port)> ports)
     {

@@ -46,6 +46,17 @@ public sealed class BadConfigurationTests
         await AssertStopsNamingAsync(environment, "Cluster:TablePrefix");
     }
 
+    [Fact]
+    public async Task An_http_address_not_of_this_host_stops_the_silo_naming_ASPNETCORE_URLS()
+    {
+        // The port is free, but the address (TEST-NET) is not this host's: Kestrel would only fail
+        // to bind it after the silo joined the cluster.
+        var environment = ValidEnvironment();
+        environment["ASPNETCORE_URLS"] = $"http://192.0.2.55:{FreePort.Next()}";
+
+        await AssertStopsNamingAsync(environment, "ASPNETCORE_URLS");
+    }
+
     [Theory]
     [MemberData(nameof(BadValues))]
     public async Task A_bad_value_stops_the_silo_with_a_message_naming_its_key(string variable, string value, string key)
