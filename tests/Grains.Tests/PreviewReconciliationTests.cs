@@ -30,6 +30,7 @@ public sealed class PreviewReconciliationTests : IAsyncLifetime
             {
                 silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
                 silo.Services.AddSingleton<IComplianceReader>(_organization);
+                silo.Services.AddSingleton<IAccountTagReader>(_organization);
             });
     }
 
@@ -48,6 +49,13 @@ public sealed class PreviewReconciliationTests : IAsyncLifetime
 
         Assert.True(status.Phase == RunPhase.Completed, $"run ended {status.Phase}: {status.Error}");
         Assert.True(_organization.ScannedDuringWalk, "the previewed accounts were not scanned before the walk ended");
+
+        // Account tags, a paced call per account, are asked for from the preview on, not after the walk;
+        // the walk's accounts follow, each once.
+        Assert.True(_organization.TagsAskedDuringWalk, "the previewed account's tags were not asked for before the walk ended");
+        Assert.Contains(PreviewingOrganization.WalkOnly.AccountId, _organization.TagsAsked);
+        var owners = await _cluster.Client.GetGrain<IReportRunGrain>(started.RunId).GetStandingsAsync(CancellationToken.None);
+        Assert.Equal("team-111", Assert.Single(owners, o => o.Summary.Account.AccountId == PreviewingOrganization.Previewed.AccountId).Owner.Owner);
 
         // The stray previewed account is gone; the walk-only one is there; both carry the walk's record.
         var expected = new[] { PreviewingOrganization.Previewed, PreviewingOrganization.WalkOnly };

@@ -10,7 +10,7 @@ namespace ComplianceReport.Grains.Tests;
 /// not return and misses one the walk does. The walk ends only once the previewed accounts have
 /// been read (or after a minute), so a run that scans while it walks is told apart from one that waits.
 /// </summary>
-public sealed class PreviewingOrganization : IOrganizationDiscovery, IComplianceReader
+public sealed class PreviewingOrganization : IOrganizationDiscovery, IComplianceReader, IAccountTagReader
 {
     public static readonly OrganizationAccount Previewed = new("111111111111", "previewed", "p@example.com", AccountStatus.Active, "Root/Prod/Payments");
     public static readonly OrganizationAccount WalkOnly = new("222222222222", "walk-only", "w@example.com", AccountStatus.Active, "Root/Dev");
@@ -18,14 +18,39 @@ public sealed class PreviewingOrganization : IOrganizationDiscovery, ICompliance
 
     private readonly TaskCompletionSource _previewRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentDictionary<string, byte> _read = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource _previewTagsAsked = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True when the previewed accounts were read before the walk returned its list.</summary>
     public bool ScannedDuringWalk { get; private set; }
 
+    /// <summary>True when the previewed account's tags were asked for before the walk returned its list.</summary>
+    public bool TagsAskedDuringWalk { get; private set; }
+
+    /// <summary>Every account id the tag reader was given, in order.</summary>
+    public ConcurrentQueue<string> TagsAsked { get; } = new();
+
     public async Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
     {
-        ScannedDuringWalk = await Task.WhenAny(_previewRead.Task, Task.Delay(TimeSpan.FromMinutes(1), cancellationToken)) == _previewRead.Task;
+        var timeout = Task.Delay(TimeSpan.FromMinutes(1), cancellationToken);
+        ScannedDuringWalk = await Task.WhenAny(_previewRead.Task, timeout) == _previewRead.Task;
+        TagsAskedDuringWalk = await Task.WhenAny(_previewTagsAsked.Task, timeout) == _previewTagsAsked.Task;
         return [Previewed, WalkOnly];
+    }
+
+    public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
+    {
+        var tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        await foreach (var id in accountIds.WithCancellation(cancellationToken))
+        {
+            TagsAsked.Enqueue(id);
+            tags[id] = new Dictionary<string, string>(StringComparer.Ordinal) { ["Owner"] = $"team-{id[..3]}" };
+            if (id == Previewed.AccountId)
+            {
+                _previewTagsAsked.TrySetResult();
+            }
+        }
+
+        return new AccountTags(tags, null);
     }
 
     public async IAsyncEnumerable<OrganizationAccount> PreviewAccountsAsync([EnumeratorCancellation] CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using ComplianceReport.Aws.Client;
 using ComplianceReport.Aws.Options;
 using ComplianceReport.Aws.Organizations;
@@ -38,14 +39,29 @@ public sealed class AccountTagReader(
 
     private readonly OrganizationOptions _options = options.Value;
 
-    public async Task<AccountTags> ReadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken)
+    public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
-        if (accountIds.Count == 0)
+        var ids = accountIds.WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
+        try
+        {
+            return await ReadAsync(ids, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await ids.DisposeAsync();
+        }
+    }
+
+    private async Task<AccountTags> ReadAsync(ConfiguredCancelableAsyncEnumerable<string>.Enumerator ids, CancellationToken cancellationToken)
+    {
+        // No session (no AssumeRole) until there is an account to ask about.
+        if (!await ids.MoveNextAsync())
         {
             return AccountTags.None;
         }
 
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var started = time.GetTimestamp();
         var session = sessions.CreateOrganizationListSession();
         try
@@ -54,7 +70,13 @@ public sealed class AccountTagReader(
         }
         catch (ScanFailedException ex) when (ex.Error.Kind == ScanErrorKind.AccessDenied)
         {
-            return Unavailable(accountIds.Count, AccountTags.Denied($"{Operation} not attempted: {ex.Message}"));
+            do
+            {
+                seen.Add(ids.Current);
+            }
+            while (await ids.MoveNextAsync());
+
+            return Unavailable(seen.Count, AccountTags.Denied($"{Operation} not attempted: {ex.Message}"));
         }
 
         using var client = clients.CreateOrganizations(session.Credentials);
@@ -105,7 +127,17 @@ public sealed class AccountTagReader(
             }
         }
 
-        await Task.WhenAll(accountIds.Distinct(StringComparer.Ordinal).Select(ReadOneAsync)).ConfigureAwait(false);
+        var reads = new List<Task>();
+        do
+        {
+            if (seen.Add(ids.Current))
+            {
+                reads.Add(ReadOneAsync(ids.Current));
+            }
+        }
+        while (await ids.MoveNextAsync());
+
+        await Task.WhenAll(reads).ConfigureAwait(false);
         Log.AccountTagsRead(logger, tags.Count, _options.ManagementAccountId, (long)time.GetElapsedTime(started).TotalMilliseconds);
         if (failed.IsEmpty)
         {
@@ -113,9 +145,9 @@ public sealed class AccountTagReader(
         }
 
         var first = failed.OrderBy(f => f.AccountId, StringComparer.Ordinal).First();
-        var reason = $"{Operation} failed for {failed.Count} of {accountIds.Count} accounts (first {first.AccountId}: {first.Reason})";
+        var reason = $"{Operation} failed for {failed.Count} of {seen.Count} accounts (first {first.AccountId}: {first.Reason})";
         return Unavailable(
-            accountIds.Count,
+            seen.Count,
             tags.IsEmpty
                 ? AccountTags.Denied(reason)
                 : new AccountTags(new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal), reason),

@@ -6,9 +6,11 @@ namespace ComplianceReport.Compliance.Ports;
 public interface IAccountTagReader
 {
     /// <summary>
-    /// Tags of each account. Never throws for a denial: when Organizations refuses
-    /// (ListTagsForResource not granted), returns <see cref="AccountTags.Denied"/> with the reason,
-    /// so owners resolve without account tags and the run says so once.
+    /// Tags of each account, read as the ids arrive (a run feeds them while discovery still
+    /// lists the organization, so the per-account calls overlap the walk); duplicates are read once.
+    /// Never throws for a denial: when Organizations refuses (ListTagsForResource not granted),
+    /// returns <see cref="AccountTags.Denied"/> with the reason, so owners resolve without account
+    /// tags and the run says so once.
     /// </summary>
-    Task<AccountTags> ReadAsync(IReadOnlyList<string> accountIds, CancellationToken cancellationToken);
+    Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken);
 }

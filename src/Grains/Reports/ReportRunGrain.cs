@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Threading.Channels;
 using ComplianceReport.Compliance.Evaluation;
 using ComplianceReport.Compliance.Exceptions;
 using ComplianceReport.Compliance.Model;
@@ -166,15 +167,31 @@ public sealed class ReportRunGrain(
             s.Exceptions ??= [.. await exceptions.LoadAsync(cancellationToken)];
             if (s.Phase == RunPhase.Discovering || s.Accounts is null)
             {
-                s.Accounts = await fanOut.DiscoverAsync(scanning.Token);
+                // Account tags take a paced call per account in the management account, a chain
+                // longer than the walk: start on the preview's accounts, then add what the walk found.
+                var tagIds = Channel.CreateUnbounded<string>();
+                _tagRead = ReadAccountTagsAsync(tagIds.Reader.ReadAllAsync(scanning.Token), scanning.Token);
+                try
+                {
+                    s.Accounts = await fanOut.DiscoverAsync(a => tagIds.Writer.TryWrite(a.AccountId), scanning.Token);
+                    foreach (var account in s.Accounts)
+                    {
+                        tagIds.Writer.TryWrite(account.AccountId);
+                    }
+                }
+                finally
+                {
+                    tagIds.Writer.TryComplete();
+                }
+
                 ReportRunLog.Discovered(logger, RunId, s.Accounts.Count);
                 await EnterAsync(RunPhase.Scanning, cancellationToken);
             }
 
             if (s.Phase == RunPhase.Scanning)
             {
-                // Account tags take a paced call per account: read them while the accounts scan.
-                _tagRead ??= ReadAccountTagsAsync(s.Accounts, scanning.Token);
+                // Resumed after discovery: read the tags while the accounts scan.
+                _tagRead ??= ReadAccountTagsAsync(s.Accounts.Select(a => a.AccountId).ToAsyncEnumerable(), scanning.Token);
                 await fanOut.ScanAsync(s.Accounts, scanning.Token);
                 await EvaluateAsync(fanOut, cancellationToken);
                 await EnterAsync(RunPhase.Building, cancellationToken);
@@ -234,7 +251,7 @@ public sealed class ReportRunGrain(
         var s = state.State;
         if (s.Context is null)
         {
-            var tags = await (_tagRead ?? ReadAccountTagsAsync(s.Accounts ?? [], cancellationToken));
+            var tags = await (_tagRead ?? ReadAccountTagsAsync((s.Accounts ?? []).Select(a => a.AccountId).ToAsyncEnumerable(), cancellationToken));
             var today = DateOnly.FromDateTime((s.StartedAt ?? time.GetUtcNow()).UtcDateTime);
             s.Context = new EvaluationContext(s.Exceptions ?? [], today, tags);
         }
@@ -243,10 +260,11 @@ public sealed class ReportRunGrain(
         s.Report = Report.Evaluate(time.GetUtcNow());
     }
 
-    private async Task<AccountTags> ReadAccountTagsAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
+    private async Task<AccountTags> ReadAccountTagsAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
     {
-        var reader = tagReaders.FirstOrDefault();
-        if (reader is null || accounts.Count == 0)
+        // Optional (a host may register none); as with any DI service, the last registration wins.
+        var reader = tagReaders.LastOrDefault();
+        if (reader is null)
         {
             return AccountTags.None;
         }
@@ -254,7 +272,7 @@ public sealed class ReportRunGrain(
         AccountTags tags;
         try
         {
-            tags = await reader.ReadAsync(accounts.Select(a => a.AccountId).ToList(), cancellationToken);
+            tags = await reader.ReadAsync(accountIds, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -29,8 +29,10 @@ internal sealed class RunFanOut(
     public int Started => _scans.Count;
 
     /// <summary>Walks the organization, scanning its preview meanwhile; returns the walk's list.</summary>
-    public async Task<List<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
+    /// <param name="previewed">Told of each account the preview lists, before the walk confirms it.</param>
+    public async Task<List<OrganizationAccount>> DiscoverAsync(Action<OrganizationAccount> previewed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previewed);
         // Counts the walk's and the preview's Organizations calls; set in this async method, it flows to them only.
         var counters = new AwsCallCounters();
         AwsCallCounters.Current = counters;
@@ -42,6 +44,7 @@ internal sealed class RunFanOut(
                 break;
             }
 
+            previewed(account);
             StartScan(account, cancellationToken);
         }
 

@@ -26,7 +26,7 @@ public sealed class AccountTagReaderMotoTests(MotoOrganization organization)
         }
 
         using var sts = new CountingStsClient(TestCredentials.Hub, organization.Endpoint);
-        var tags = await Reader(sts).ReadAsync([owned, team, members[2]], CancellationToken.None);
+        var tags = await Reader(sts).ReadAsync(new[] { owned, team, members[2] }.ToAsyncEnumerable(), CancellationToken.None);
 
         Assert.Null(tags.Unavailable);
         Assert.Equal("payments", tags.For(owned)["Owner"]);

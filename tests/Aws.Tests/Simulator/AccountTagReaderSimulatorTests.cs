@@ -22,7 +22,7 @@ public sealed class AccountTagReaderSimulatorTests
         var reader = provider.GetRequiredService<IAccountTagReader>();
         var accounts = simulator.Organization.Accounts;
 
-        var tags = await reader.ReadAsync(accounts.Select(a => a.Id).ToList(), CancellationToken.None);
+        var tags = await reader.ReadAsync(accounts.Select(a => a.Id).ToAsyncEnumerable(), CancellationToken.None);
 
         var refused = accounts.Where(a => a.TagsDenied).ToList();
         Assert.NotEmpty(refused);
@@ -48,7 +48,7 @@ public sealed class AccountTagReaderSimulatorTests
         // A management account id the simulator does not know: its list-org role is refused.
         await using var provider = Provider(simulator, "999999999999");
 
-        var tags = await provider.GetRequiredService<IAccountTagReader>().ReadAsync(simulator.Organization.Accounts.Select(a => a.Id).ToList(), CancellationToken.None);
+        var tags = await provider.GetRequiredService<IAccountTagReader>().ReadAsync(simulator.Organization.Accounts.Select(a => a.Id).ToAsyncEnumerable(), CancellationToken.None);
 
         Assert.NotNull(tags.Unavailable);
         Assert.Empty(tags.ByAccountId);
