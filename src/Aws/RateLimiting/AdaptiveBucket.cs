@@ -41,6 +41,11 @@ internal sealed class AdaptiveBucket
     /// <summary>How often the rate requests really went out at is measured (the AWS SDKs use half a second too).</summary>
     public static readonly TimeSpan MeasureWindow = TimeSpan.FromMilliseconds(500);
 
+    private const double TokenTolerance = 1e-9;
+
+    /// <summary>The shortest sleep for a token: a timer never fires sooner, and a zero wait would not sleep at all.</summary>
+    private static readonly TimeSpan MinWait = TimeSpan.FromMilliseconds(1);
+
     /// <summary>Weight of the latest window in the measured rate, as the AWS SDKs smooth it.</summary>
     private const double Smoothing = 0.8;
 
@@ -113,14 +118,16 @@ internal sealed class AdaptiveBucket
                     var now = _time.GetTimestamp();
                     _tokens = Math.Min(_capacity, _tokens + (_time.GetElapsedTime(_lastRefill, now).TotalSeconds * _rate));
                     _lastRefill = _lastUsed = now;
-                    if (_tokens >= 1)
+                    // Refills add up in floating point: a token one rounding error short is a token, or the
+                    // wait below would round to no time at all and this loop would spin.
+                    if (_tokens >= 1 - TokenTolerance)
                     {
-                        _tokens -= 1;
+                        _tokens = Math.Max(0, _tokens - 1);
                         Measure(now);
                         return _rate;
                     }
 
-                    wait = TimeSpan.FromSeconds((1 - _tokens) / _rate);
+                    wait = TimeSpan.FromSeconds(Math.Max((1 - _tokens) / _rate, MinWait.TotalSeconds));
                 }
 
                 await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);

@@ -28,13 +28,11 @@ public sealed class RequestRateLimiterTests
     {
         for (var i = 0; i < 1000 && limiter.CurrentRate(account, Region, Details) < rate; i++)
         {
-            var granted = limiter.WaitAsync(account, Region, Details, CancellationToken.None).AsTask();
-            while (!granted.IsCompleted)
-            {
-                _clock.Advance(TimeSpan.FromMilliseconds(10));
-            }
-
-            await granted;
+            // One token's time (rounded up to whole ticks), then the request: the token is there, so it is granted at once on this
+            // thread. Advancing while a grant waits on the thread pool raced with it on a loaded machine
+            // (the clock ran ahead of the requests, and the climb stuck at 11/s).
+            _clock.Advance(TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / limiter.CurrentRate(account, Region, Details))));
+            await limiter.WaitAsync(account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
             limiter.Succeeded(account, Region, Details);
         }
 
