@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using ComplianceReport.AwsSimulator;
+using ComplianceReport.Compliance;
 using ComplianceReport.Grains.Interfaces.Reports;
 using ComplianceReport.Silo.Hosting;
 using ComplianceReport.SimulatedEnvironment;
@@ -58,6 +59,24 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
             Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}"
                 + (settings.Aggregator ? $", read through the Config aggregator {simulator.AggregatorName} in {simulator.AggregatorAccountId}" : string.Empty));
+            // Earlier weeks first, the simulated organization moving on a week after each, so the
+            // current week's report has a previous scheduled run to count its changes against.
+            var today = DateTimeOffset.UtcNow;
+            for (var weeksAgo = settings.Weeks - 1; weeksAgo > 0; weeksAgo--)
+            {
+                var week = IsoWeek.Of(today.AddDays(-7 * weeksAgo));
+                var earlier = await silo.StartWeeklyRunAsync(week, cancellationToken);
+                Console.WriteLine($"Run {earlier.RunId}: the scheduled report of {week} ({weeksAgo} week{(weeksAgo == 1 ? string.Empty : "s")} ago, simulated)");
+                var earlierStatus = await DemoProgress.FollowAsync(silo, earlier.RunId, live, cancellationToken);
+                if (!earlierStatus.Succeeded)
+                {
+                    DemoSummary.Print(console, earlierStatus, stopwatch.Elapsed, output.Publish(), live ? warnings.Warnings : []);
+                    return 1;
+                }
+
+                simulator.AdvanceWeek();
+            }
+
             var started = await silo.StartScheduledRunAsync(cancellationToken);
             Console.WriteLine($"Run {started.RunId}: the week's scheduled report, started now");
             var status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
@@ -149,6 +168,12 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             ["Report:OutputDirectory"] = outputDirectory,
             ["Report:ExceptionsFile"] = exceptionsFile,
         };
+        if (settings.Weeks > 1)
+        {
+            // Simulated weeks are seconds apart: a scan reused from "last week" would hide how the organization changed.
+            configuration["Scan:ResultMaxAge"] = "00:00:01";
+        }
+
         if (settings.Aggregator)
         {
             configuration["Organization:Source"] = "Aggregator";
@@ -181,6 +206,11 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         [DefaultValue(1)]
         public int Seed { get; init; } = 1;
 
+        [CommandOption("--weeks <N>")]
+        [Description("Scheduled weeks to run, 1 to 8, ending with this week; the organization changes between them, so the report shows what got better or worse.")]
+        [DefaultValue(1)]
+        public int Weeks { get; init; } = 1;
+
         [CommandOption("--source <SOURCE>")]
         [Description("Where Config data comes from: assumerole (a read role in every account) or aggregator (the organization's Config aggregator).")]
         [DefaultValue("assumerole")]
@@ -198,6 +228,11 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             if (Accounts is < 1 or > 100_000)
             {
                 return ValidationResult.Error($"--accounts must be from 1 to 100000, not {Accounts.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            if (Weeks is < 1 or > 8)
+            {
+                return ValidationResult.Error($"--weeks must be from 1 to 8, not {Weeks.ToString(CultureInfo.InvariantCulture)}.");
             }
 
             return string.IsNullOrWhiteSpace(OutputDirectory) || OutputDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0

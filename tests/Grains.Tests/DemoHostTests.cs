@@ -82,11 +82,37 @@ public sealed class DemoHostTests
         }
     }
 
+    [Fact]
+    public async Task Two_weeks_give_last_weeks_report_and_this_weeks_with_its_changes_since_then()
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-weeks-").FullName;
+        try
+        {
+            var result = await DemoProcess.RunDemoAsync(folder, "--once", "--accounts", "8", "--weeks", "2");
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            var thisWeek = ComplianceReport.Compliance.IsoWeek.Of(DateTimeOffset.UtcNow);
+            var lastWeek = ComplianceReport.Compliance.IsoWeek.Of(DateTimeOffset.UtcNow.AddDays(-7));
+            Assert.Contains($"Run {lastWeek}: the scheduled report of {lastWeek} (1 week ago, simulated)", result.Output, StringComparison.Ordinal);
+
+            // The simulated organization moved on between the weeks: this week's report counts both ways against last week's.
+            Assert.Matches($@"Changes\s+[1-9]\d* new, [1-9]\d* resolved since {lastWeek}", result.Output);
+            Assert.Equal(
+                [$"compliance-report-{lastWeek}.xlsx", $"compliance-report-{thisWeek}.xlsx"],
+                Directory.GetFiles(Path.Combine(folder, "out"), "compliance-report-*.xlsx").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData("--accounts", "0")]
     [InlineData("--accounts", "many")]
     [InlineData("dmeo")]
     [InlineData("--acounts", "5")]
+    [InlineData("--weeks", "9")]
     public async Task Bad_usage_exits_2_with_one_line(params string[] args)
     {
         var result = await DemoProcess.RunDemoAsync(Path.GetTempPath(), args);

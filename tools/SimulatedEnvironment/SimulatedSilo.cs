@@ -88,8 +88,11 @@ public sealed class SimulatedSilo : IAsyncDisposable
     /// its week in S3 and Jira, and the baseline the week's later on-demand runs compare with.
     /// </summary>
     public Task<RunStatus> StartScheduledRunAsync(CancellationToken cancellationToken = default) =>
-        Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default)
-            .StartWeeklyRunAsync(IsoWeek.Of(DateTimeOffset.UtcNow), RunTrigger.Scheduled, cancellationToken);
+        StartWeeklyRunAsync(IsoWeek.Of(DateTimeOffset.UtcNow), cancellationToken);
+
+    /// <summary>The scheduled run of <paramref name="isoWeek"/>, as that week's reminder would have started it.</summary>
+    public Task<RunStatus> StartWeeklyRunAsync(string isoWeek, CancellationToken cancellationToken = default) =>
+        Grains.GetGrain<IReportGrain>(ReportGrainKeys.Default).StartWeeklyRunAsync(isoWeek, RunTrigger.Scheduled, cancellationToken);
 
     /// <summary>Polls the run until it finishes; <paramref name="progress"/> sees every status read.</summary>
     public async Task<RunStatus> WaitAsync(string runId, TimeSpan pollInterval, Action<RunStatus>? progress = null, CancellationToken cancellationToken = default)
