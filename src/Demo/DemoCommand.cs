@@ -59,27 +59,27 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
             Console.WriteLine($"AWS simulator: {settings.Accounts} accounts (management account {simulator.ManagementAccountId}) at {simulator.Endpoint}"
                 + (settings.Aggregator ? $", read through the Config aggregator {simulator.AggregatorName} in {simulator.AggregatorAccountId}" : string.Empty));
+
             // Earlier weeks first, the simulated organization moving on a week after each, so the
             // current week's report has a previous scheduled run to count its changes against.
             var today = DateTimeOffset.UtcNow;
-            for (var weeksAgo = settings.Weeks - 1; weeksAgo > 0; weeksAgo--)
+            RunStatus status;
+            for (var weeksAgo = settings.Weeks - 1; ; weeksAgo--)
             {
                 var week = IsoWeek.Of(today.AddDays(-7 * weeksAgo));
-                var earlier = await silo.StartWeeklyRunAsync(week, cancellationToken);
-                Console.WriteLine($"Run {earlier.RunId}: the scheduled report of {week} ({weeksAgo} week{(weeksAgo == 1 ? string.Empty : "s")} ago, simulated)");
-                var earlierStatus = await DemoProgress.FollowAsync(silo, earlier.RunId, live, cancellationToken);
-                if (!earlierStatus.Succeeded)
+                var started = await silo.StartWeeklyRunAsync(week, cancellationToken);
+                Console.WriteLine(weeksAgo == 0
+                    ? $"Run {started.RunId}: the week's scheduled report, started now"
+                    : $"Run {started.RunId}: the scheduled report of {week} ({weeksAgo} week{(weeksAgo == 1 ? string.Empty : "s")} ago, simulated)");
+                status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
+                if (weeksAgo == 0 || !status.Succeeded)
                 {
-                    DemoSummary.Print(console, earlierStatus, stopwatch.Elapsed, output.Publish(), live ? warnings.Warnings : []);
-                    return 1;
+                    break;
                 }
 
                 simulator.AdvanceWeek();
             }
 
-            var started = await silo.StartScheduledRunAsync(cancellationToken);
-            Console.WriteLine($"Run {started.RunId}: the week's scheduled report, started now");
-            var status = await DemoProgress.FollowAsync(silo, started.RunId, live, cancellationToken);
             var moved = output.Publish();
             DemoSummary.Print(console, status, stopwatch.Elapsed, moved, live ? warnings.Warnings : []);
             var exitCode = status.Succeeded ? 0 : 1;
