@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 

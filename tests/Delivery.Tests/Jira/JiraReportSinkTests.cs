@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 
 namespace ComplianceReport.Delivery.Tests.Jira;
 

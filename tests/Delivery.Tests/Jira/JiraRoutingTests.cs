@@ -5,7 +5,7 @@ using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Hosting;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -2,7 +2,7 @@ using System.Text;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Delivery.Jira;
 using ComplianceReport.Delivery.Tests.Support;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;

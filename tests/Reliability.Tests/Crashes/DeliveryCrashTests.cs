@@ -4,7 +4,7 @@ using System.Text;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Reports;
 using ComplianceReport.TestSupport;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 
 namespace ComplianceReport.Reliability.Tests.Crashes;
 

@@ -7,7 +7,7 @@ using Amazon.S3.Model;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Reports;
 using ComplianceReport.TestSupport;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Reports;
-using ComplianceReport.TestSupport.Jira;
+using ComplianceReport.JiraListener;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Reliability.Tests.Delivery;

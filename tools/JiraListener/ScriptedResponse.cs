@@ -1,4 +1,4 @@
-namespace ComplianceReport.TestSupport.Jira;
+namespace ComplianceReport.JiraListener;
 
 /// <summary>A one-time answer to the next request matching method and path (instead of the fake's normal behaviour).</summary>
 /// <param name="ThenPerform">Do the real work (for example create the issue) and still answer with this status.</param>

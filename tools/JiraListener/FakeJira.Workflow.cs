@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ComplianceReport.TestSupport.Jira;
+namespace ComplianceReport.JiraListener;
 
 // Sub-tasks, assignees and components, issue links, workflow transitions and issue properties,
 // checked as Jira Cloud v3 (accountId) or Data Center v2 (user name) would.

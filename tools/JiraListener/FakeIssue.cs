@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ComplianceReport.TestSupport.Jira;
+namespace ComplianceReport.JiraListener;
 
 public sealed class FakeIssue(long id, string key, JsonObject fields)
 {

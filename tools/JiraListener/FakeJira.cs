@@ -1,10 +1,11 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ComplianceReport.TestSupport.Jira;
+namespace ComplianceReport.JiraListener;
 
 /// <summary>
 /// A Jira on a loopback port that records every request and checks it the way Jira Cloud REST v3
@@ -25,13 +26,14 @@ public sealed partial class FakeJira : IAsyncDisposable
     private readonly List<Stall> _stalls = [];
     private readonly List<Stall> _held = [];
 
-    public FakeJira(int apiVersion, string expectedAuthorization, string projectKey = "SEC")
+    /// <param name="port">The loopback port to listen on; 0 picks a free one.</param>
+    public FakeJira(int apiVersion, string expectedAuthorization, string projectKey = "SEC", int port = 0)
     {
         ApiVersion = apiVersion;
         ExpectedAuthorization = expectedAuthorization;
         ProjectKey = projectKey;
-        (_listener, var port) = Listen();
-        BaseUrl = $"http://127.0.0.1:{port}/jira";
+        (_listener, var bound) = port == 0 ? Listen() : (Listen(port), port);
+        BaseUrl = $"http://127.0.0.1:{bound}/jira";
         _loop = Task.Run(ServeAsync);
     }
 
@@ -101,6 +103,9 @@ public sealed partial class FakeJira : IAsyncDisposable
             return issue;
         }
     }
+
+    /// <summary>Raised after each answer (request, status, body), for a log of what Jira was asked and said.</summary>
+    public event Action<RecordedRequest, int, string>? Answered;
 
     /// <summary>Validation problems the fake found in requests it answered with 400 without a script.</summary>
     public List<string> Problems { get; } = [];
@@ -172,18 +177,36 @@ public sealed partial class FakeJira : IAsyncDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort.Next();
-            var listener = new HttpListener();
+            int port;
+            using (var probe = new TcpListener(IPAddress.Loopback, 0))
+            {
+                probe.Start();
+                port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            }
+
             try
             {
-                listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-                listener.Start();
-                return (listener, port);
+                return (Listen(port), port);
             }
             catch (HttpListenerException) when (attempt < 5)
             {
-                listener.Close();
             }
+        }
+    }
+
+    private static HttpListener Listen(int port)
+    {
+        var listener = new HttpListener();
+        try
+        {
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            listener.Start();
+            return listener;
+        }
+        catch (HttpListenerException)
+        {
+            listener.Close();
+            throw;
         }
     }
 
@@ -276,17 +299,15 @@ public sealed partial class FakeJira : IAsyncDisposable
             }
 
             await RespondAsync(context.Response, scripted.Status, scripted.Body);
+            Answered?.Invoke(request, scripted.Status, scripted.Body);
             return;
         }
 
-        if (request.Header("Authorization") != ExpectedAuthorization)
-        {
-            await RespondAsync(context.Response, 401, """{"errorMessages":["You are not authenticated. Authentication required to perform this operation."]}""");
-            return;
-        }
-
-        var (status, body) = Route(request);
+        var (status, body) = request.Header("Authorization") == ExpectedAuthorization
+            ? Route(request)
+            : (401, """{"errorMessages":["You are not authenticated. Authentication required to perform this operation."]}""");
         await RespondAsync(context.Response, status, body);
+        Answered?.Invoke(request, status, body);
     }
 
     private (int Status, string Body) Route(RecordedRequest request)

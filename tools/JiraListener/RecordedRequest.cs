@@ -1,7 +1,7 @@
 using System.Collections.Specialized;
 using System.Text;
 
-namespace ComplianceReport.TestSupport.Jira;
+namespace ComplianceReport.JiraListener;
 
 public sealed record RecordedRequest(string Method, string Path, NameValueCollection Headers, byte[] Body)
 {
