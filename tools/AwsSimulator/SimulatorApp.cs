@@ -99,6 +99,9 @@ public sealed class SimulatorApp : IAsyncDisposable
     }
 
     /// <summary>The role the hub assumes in <paramref name="accountId"/> to read Config.</summary>
+    /// <summary>The owner teams the generated resources are tagged with (tag <c>Owner</c>).</summary>
+    public static IReadOnlyList<string> ResourceOwners => RegionGenerator.ResourceTeams;
+
     public static string ReadRoleArn(string accountId) => $"arn:aws:iam::{accountId}:role/{StsHandler.ReadRoleName}";
 
     /// <summary>Config data of one account and region as of the current week (generated on demand, exactly what the APIs serve).</summary>

@@ -47,6 +47,9 @@ public sealed partial class SimulatorOptions
 
     public int SuspendedAccounts { get; set; }
 
+    /// <summary>Resource owner teams that fix all their findings in each advanced week, 0 to 8 (0: findings only come and go at random).</summary>
+    public int FixingTeamsPerWeek { get; set; }
+
     public string HubKeyId { get; set; } = DefaultHubKeyId;
 
     public string HubSecret { get; set; } = DefaultHubSecret;
@@ -118,6 +121,11 @@ public sealed partial class SimulatorOptions
         if (DenyAccounts < 0 || NoConfigAccounts < 0 || SuspendedAccounts < 0)
         {
             return "--deny-accounts, --no-config-accounts and --suspended-accounts must not be negative.";
+        }
+
+        if (FixingTeamsPerWeek is < 0 or > 8)
+        {
+            return "--fixing-teams must be between 0 and 8 (the simulator's resource owner teams).";
         }
 
         if ((long)DenyAccounts + NoConfigAccounts + SuspendedAccounts > Accounts)

@@ -138,6 +138,34 @@ public sealed class GenerationTests
     }
 
     [Fact]
+    public void A_fixing_team_has_no_findings_in_its_week_and_the_other_teams_keep_theirs()
+    {
+        var options = new SimulatorOptions { Accounts = 30, Seed = 11, FixingTeamsPerWeek = 1 };
+        var world = new ComplianceWorld(options);
+        var accounts = world.Organization.Accounts.Select(a => a.Id).ToList();
+        var before = Owners(world, accounts);
+        Assert.Equal(SimulatorApp.ResourceOwners.Order(), before.Keys.Order());
+
+        world.AdvanceWeek();
+        var after = Owners(world, accounts);
+
+        var fixer = Assert.Single(SimulatorApp.ResourceOwners, o => !after.ContainsKey(o));
+        Assert.True(before[fixer] > 0);
+        Assert.Equal(SimulatorApp.ResourceOwners.Count - 1, after.Count);
+
+        // The same week's fixing team, whoever computes it.
+        var replay = new ComplianceWorld(options);
+        replay.AdvanceWeek();
+        Assert.Equal(after, Owners(replay, accounts));
+    }
+
+    private static Dictionary<string, int> Owners(ComplianceWorld world, IEnumerable<string> accounts) =>
+        accounts.SelectMany(a => world.View(a, "us-east-1").NonCompliant)
+            .Where(f => f.Tags.ContainsKey("Owner"))
+            .GroupBy(f => f.Tags["Owner"], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    [Fact]
     public void Faults_never_change_the_data()
     {
         var calm = new ComplianceWorld(new SimulatorOptions { Accounts = 30, Seed = 9 });

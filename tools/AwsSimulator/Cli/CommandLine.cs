@@ -22,6 +22,7 @@ internal static class CommandLine
           --deny-accounts D         accounts whose read role denies AssumeRole (default 0)
           --no-config-accounts C    accounts with a region without a Config recorder (default 0)
           --suspended-accounts U    SUSPENDED accounts (default 0)
+          --fixing-teams F          resource owner teams that fix all their findings in each advanced week, 0..8 (default 0)
           --account-tag-share T     share of accounts tagged Owner or Team in Organizations, 0..1 (default 0.8)
           --tag-denied-share D      share of accounts whose ListTagsForResource is denied, 0..1 (default 0.05)
           --hub-key-id K            access key id of the hub identity (default AKIASIMHUB0000000001)
@@ -93,7 +94,7 @@ internal static class CommandLine
 
     private static bool IsKnown(string flag) => flag is "--port" or "--accounts" or "--regions" or "--seed" or "--latency-ms"
         or "--spike-rate" or "--spike-ms"
-        or "--throttle-rps" or "--throttle-burst" or "--error-rate" or "--deny-accounts" or "--no-config-accounts"
+        or "--throttle-rps" or "--throttle-burst" or "--error-rate" or "--deny-accounts" or "--no-config-accounts" or "--fixing-teams"
         or "--suspended-accounts" or "--account-tag-share" or "--tag-denied-share" or "--hub-key-id" or "--hub-secret" or "--malformed-rate" or "--repeat-token-rate"
         or "--aggregator-name" or "--aggregator-failed-sources" or "--aggregator-outdated-sources" or "--aggregator-missing-accounts"
         or "--aggregator-lag-weeks";
@@ -180,6 +181,9 @@ internal static class CommandLine
                         break;
                     case "--deny-accounts":
                         options.DenyAccounts = whole;
+                        break;
+                    case "--fixing-teams":
+                        options.FixingTeamsPerWeek = whole;
                         break;
                     case "--no-config-accounts":
                         options.NoConfigAccounts = whole;

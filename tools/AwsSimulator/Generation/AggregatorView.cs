@@ -94,6 +94,6 @@ internal sealed class AggregatorView
 
         var current = _world.GetState(accountId, region);
         var week = Week;
-        return current.Week == week ? current : _lagged.GetOrAdd((accountId, region, week), _ => new RegionState(_seed, current.Data, week));
+        return current.Week == week ? current : _lagged.GetOrAdd((accountId, region, week), _ => new RegionState(_seed, current.Data, week, current.FixingTeamsPerWeek, current.AccountOwner));
     }
 }

@@ -11,6 +11,7 @@ namespace ComplianceReport.AwsSimulator.Generation;
 internal sealed class ComplianceWorld
 {
     private readonly int _seed;
+    private readonly int _fixingTeamsPerWeek;
     private readonly int _maxCachedRegions;
     private readonly ConcurrentDictionary<(string Account, string Region), RegionState> _states = new();
     private readonly Dictionary<string, SimulatedAccount> _accounts;
@@ -22,6 +23,7 @@ internal sealed class ComplianceWorld
     public ComplianceWorld(SimulatorOptions options, int maxCachedRegions = 4096)
     {
         _seed = options.Seed;
+        _fixingTeamsPerWeek = options.FixingTeamsPerWeek;
         _maxCachedRegions = maxCachedRegions;
         Organization = OrganizationGenerator.Generate(options);
         _accounts = Organization.Accounts.ToDictionary(a => a.Id, StringComparer.Ordinal);
@@ -62,7 +64,7 @@ internal sealed class ComplianceWorld
         }
 
         var data = state?.Data ?? Generate(accountId, region);
-        var fresh = new RegionState(_seed, data, week);
+        var fresh = new RegionState(_seed, data, week, _fixingTeamsPerWeek, AccountOwner(accountId));
         if (_states.Count >= _maxCachedRegions)
         {
             Trim();
@@ -71,6 +73,9 @@ internal sealed class ComplianceWorld
         _states[key] = fresh;
         return fresh;
     }
+
+    private string? AccountOwner(string accountId) =>
+        FindAccount(accountId)?.Tags.FirstOrDefault(t => t.Key is "Owner" or "Team").Value;
 
     public SimulatedRegion View(string accountId, string region)
     {

@@ -8,6 +8,28 @@ internal static class RegionGenerator
     private static readonly DateTimeOffset CreationEpoch = new(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static readonly string[] Teams = ["payments", "identity", "data", "search", "checkout", "platform", "analytics", "billing"];
+
+    /// <summary>The teams resources are tagged <c>Owner</c> with.</summary>
+    public static IReadOnlyList<string> ResourceTeams => Teams;
+
+    /// <summary>The <paramref name="count"/> teams that fix every finding of theirs in <paramref name="week"/> (none in week 0).</summary>
+    public static IReadOnlySet<string> TeamsFixingIn(int seed, int week, int count)
+    {
+        if (week == 0 || count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        var random = new DeterministicRandom(StableHash.Of(seed, "fixing-teams", week.ToString(CultureInfo.InvariantCulture)));
+        var order = Teams.ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var j = i + (int)(random.NextUInt64() % (ulong)(order.Length - i));
+            (order[i], order[j]) = (order[j], order[i]);
+        }
+
+        return order.Take(count).ToHashSet(StringComparer.Ordinal);
+    }
     private static readonly string[] Roles = ["web", "api", "worker", "batch", "bastion", "cache", "etl", "proxy"];
     private static readonly string[] People = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy", "mallory", "oscar", "peggy", "trent", "victor", "wendy"];
 

@@ -6,7 +6,9 @@ namespace ComplianceReport.AwsSimulator.Generation;
 /// Compliance of one account and region in one simulated week. Week 0 is drawn from each rule's
 /// failure probability; every later week resolves a quarter of the findings and opens new ones at
 /// the rate that keeps the share steady, each decision a hash of (seed, account, region, rule,
-/// resource, week), so any week can be recomputed exactly.
+/// resource, week), so any week can be recomputed exactly. Teams picked to fix everything in a
+/// week (<see cref="SimulatorOptions.FixingTeamsPerWeek"/>) have no findings left that week, on
+/// resources tagged with their name and on the untagged resources of accounts tagged with it.
 /// </summary>
 internal sealed class RegionState
 {
@@ -19,14 +21,18 @@ internal sealed class RegionState
     private readonly bool[][] _nonCompliant;
     private readonly int[] _nonCompliantCounts;
 
-    public RegionState(int seed, RegionData data, int week)
+    /// <param name="accountOwner">The account's Owner (or Team) tag: the owner of its untagged resources.</param>
+    public RegionState(int seed, RegionData data, int week, int fixingTeamsPerWeek = 0, string? accountOwner = null)
     {
+        FixingTeamsPerWeek = fixingTeamsPerWeek;
+        AccountOwner = accountOwner;
         _seed = seed;
         Data = data;
         Week = week;
         _nonCompliant = new bool[data.Rules.Length][];
         _nonCompliantCounts = new int[data.Rules.Length];
         var weeks = Enumerable.Range(0, week + 1).Select(w => w.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var fixing = Enumerable.Range(0, week + 1).Select(w => RegionGenerator.TeamsFixingIn(seed, w, fixingTeamsPerWeek)).ToArray();
         for (var r = 0; r < data.Rules.Length; r++)
         {
             var rule = data.Rules[r];
@@ -36,12 +42,15 @@ internal sealed class RegionState
             var rulePrefix = StableHash.Append(StableHash.Start(seed), "eval", data.AccountId, data.Region, rule.Name);
             for (var e = 0; e < flags.Length; e++)
             {
-                var prefix = StableHash.Append(rulePrefix, data.Resources[rule.ResourceIndexes[e]].Id);
+                var resource = data.Resources[rule.ResourceIndexes[e]];
+                var prefix = StableHash.Append(rulePrefix, resource.Id);
+                var owner = fixingTeamsPerWeek == 0 ? null : Array.Find(resource.Tags, t => t.Key == "Owner").Value ?? accountOwner;
                 var nonCompliant = Draw(prefix, weeks[0]) < p;
                 for (var w = 1; w <= week; w++)
                 {
                     var draw = Draw(prefix, weeks[w]);
-                    nonCompliant = nonCompliant ? draw >= ResolveRate : draw < openRate;
+                    nonCompliant = owner is not null && fixing[w].Contains(owner) ? false
+                        : nonCompliant ? draw >= ResolveRate : draw < openRate;
                 }
 
                 flags[e] = nonCompliant;
@@ -58,6 +67,10 @@ internal sealed class RegionState
     public RegionData Data { get; }
 
     public int Week { get; }
+
+    public int FixingTeamsPerWeek { get; }
+
+    public string? AccountOwner { get; }
 
     public bool IsNonCompliant(int rule, int evaluation) => _nonCompliant[rule][evaluation];
 
