@@ -25,6 +25,9 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         + "Writes the workbook and the Jira ticket it would open to --out, then keeps the silo up for the CLI (--once: exit instead).";
 
     private const string DefaultUrls = "http://127.0.0.1:5080";
+
+    // Left out of the demo's routing map, to show an owner without a mapping staying on the week's issue.
+    private const string UnmappedOwner = "platform";
     private static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(2);
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -154,6 +157,10 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             NoConfigAccounts = Math.Max(least, settings.Accounts / 40),
             SuspendedAccounts = Math.Max(least, settings.Accounts / 60),
 
+            // One resource owner team fixes all its findings in each simulated week after the first,
+            // so that with --weeks 2 and --jira its item of the week before is moved through Done.
+            FixingTeamsPerWeek = 1,
+
             // The aggregator's own faults, on the Errors sheet when the demo reads through it.
             AggregatorFailedSources = settings.Aggregator ? 1 : 0,
             AggregatorOutdatedSources = settings.Aggregator && settings.Accounts > 2 ? 1 : 0,
@@ -174,6 +181,11 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             configuration["Scan:ResultMaxAge"] = "00:00:01";
         }
 
+        if (settings.JiraUrl is { } jira)
+        {
+            AddJira(configuration, jira);
+        }
+
         if (settings.Aggregator)
         {
             configuration["Organization:Source"] = "Aggregator";
@@ -183,6 +195,32 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         }
 
         return configuration;
+    }
+
+    /// <summary>
+    /// A real Jira (or the Jira listener) instead of the dry-run file, with routing on: every
+    /// simulated owner team but one mapped to a user of its own, resolved items moved through Done.
+    /// The token comes from the environment, as the silo takes it.
+    /// </summary>
+    private static void AddJira(Dictionary<string, string?> configuration, string url)
+    {
+        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var cloud = !string.Equals(environment["Jira:ApiVersion"], "2", StringComparison.Ordinal);
+        if (string.IsNullOrEmpty(environment["Jira:ApiToken"]) || (cloud && string.IsNullOrEmpty(environment["Jira:Email"])))
+        {
+            throw new ConfigurationErrorException(
+                "--jira needs the API token in the environment: Jira__ApiToken, and Jira__Email for Jira Cloud (Jira__ApiVersion=2 for Data Center); the Jira listener prints them.");
+        }
+
+        configuration["Jira:DryRun"] = "false";
+        configuration["Jira:BaseUrl"] = url;
+        configuration["Jira:Routing:Enabled"] = "true";
+        configuration["Jira:Routing:ResolvedTransition"] = "Done";
+        foreach (var owner in SimulatorApp.ResourceOwners.Where(o => o != UnmappedOwner))
+        {
+            configuration[$"Jira:Routing:Owners:{owner}:AccountId"] = "demo-" + owner;
+            configuration[$"Jira:Routing:Owners:{owner}:UserName"] = owner + "-lead";
+        }
     }
 
     public sealed class Settings : CommandSettings
@@ -216,6 +254,10 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         [DefaultValue("assumerole")]
         public string Source { get; init; } = "assumerole";
 
+        [CommandOption("--jira <URL>")]
+        [Description("Send the tickets to this Jira (or the Jira listener, tools/JiraListener) with routing on, instead of a dry-run file; the token comes from Jira__ApiToken (and Jira__Email).")]
+        public string? JiraUrl { get; init; }
+
         public bool Aggregator => string.Equals(Source, "aggregator", StringComparison.OrdinalIgnoreCase);
 
         public override ValidationResult Validate()
@@ -228,6 +270,11 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
             if (Accounts is < 1 or > 100_000)
             {
                 return ValidationResult.Error($"--accounts must be from 1 to 100000, not {Accounts.ToString(CultureInfo.InvariantCulture)}.");
+            }
+
+            if (JiraUrl is not null && (!Uri.TryCreate(JiraUrl, UriKind.Absolute, out var jira) || jira.Scheme is not ("http" or "https")))
+            {
+                return ValidationResult.Error($"--jira must be an http(s) URL such as http://127.0.0.1:8089/jira, not '{JiraUrl}'.");
             }
 
             if (Weeks is < 1 or > 8)

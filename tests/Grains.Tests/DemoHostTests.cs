@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using ComplianceReport.JiraListener;
 using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Grains.Tests;
@@ -107,7 +108,74 @@ public sealed class DemoHostTests
         }
     }
 
+    [Fact]
+    public async Task Two_weeks_with_jira_route_each_mapped_owner_to_a_sub_task_and_move_the_fixed_owners_item_of_last_week_to_done()
+    {
+        const string Email = "report-bot@example.com";
+        const string Token = "demo-test-token";
+        await using var jira = new FakeJira(3, "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{Email}:{Token}")));
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-jira-").FullName;
+        try
+        {
+            var environment = new Dictionary<string, string> { ["Jira__Email"] = Email, ["Jira__ApiToken"] = Token, ["Jira__SearchLag"] = "00:00:01" };
+            var result = await DemoProcess.RunDemoAsync(folder, environment, "--once", "--accounts", "20", "--weeks", "2", "--jira", jira.BaseUrl);
+
+            Assert.True(result.ExitCode == 0, result.Output + result.Error);
+            Assert.Empty(jira.Problems);
+            var lastWeek = ComplianceReport.Compliance.IsoWeek.Of(DateTimeOffset.UtcNow.AddDays(-7));
+            var thisWeek = ComplianceReport.Compliance.IsoWeek.Of(DateTimeOffset.UtcNow);
+            var weeks = jira.Issues.Where(i => i.ParentKey is null).ToList();
+            var previous = Assert.Single(weeks, i => i.Labels.Contains($"compliance-report-{lastWeek}"));
+            var current = Assert.Single(weeks, i => i.Labels.Contains($"compliance-report-{thisWeek}"));
+            Assert.Equal(2, weeks.Count);
+            Assert.Matches($@"Jira\s+{current.Key}", result.Output);
+            Assert.Equal(previous.Key, Assert.Single(current.Links).Key);
+
+            // One sub-task per mapped owner with findings; "platform" has no mapping and stays on the week's issue.
+            var before = OwnersOf(jira, previous);
+            var after = OwnersOf(jira, current);
+            Assert.Equal(before.Count, before.Keys.Distinct().Count());
+            Assert.DoesNotContain("platform", before.Keys);
+            Assert.All(before.Keys.Concat(after.Keys), owner => Assert.Contains(owner, ComplianceReport.AwsSimulator.SimulatorApp.ResourceOwners));
+
+            // The team that fixed everything in the simulated week: no item this week, last week's moved through Done with a comment.
+            var fixedOwner = Assert.Single(before.Keys.Except(after.Keys));
+            var done = before[fixedOwner];
+            Assert.Equal(["Done"], done.Transitions);
+            Assert.Equal(FakeJira.Done, done.Status);
+            Assert.Single(done.Comments);
+            Assert.All(before.Where(o => o.Key != fixedOwner), o => Assert.Empty(o.Value.Transitions));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, FakeIssue> OwnersOf(FakeJira jira, FakeIssue week) =>
+        jira.Issues.Where(i => i.ParentKey == week.Key)
+            .ToDictionary(i => i.Labels.Single(l => l.StartsWith("compliance-owner-", StringComparison.Ordinal))["compliance-owner-".Length..], StringComparer.Ordinal);
+
+    [Fact]
+    public async Task Jira_without_a_token_in_the_environment_stops_with_one_line_naming_the_variables()
+    {
+        var folder = Directory.CreateTempSubdirectory("compliance-demo-jira-token-").FullName;
+        try
+        {
+            var result = await DemoProcess.RunDemoAsync(folder, new Dictionary<string, string> { ["Jira__ApiToken"] = string.Empty }, "--once", "--accounts", "2", "--jira", "http://127.0.0.1:9/jira");
+
+            Assert.Equal(1, result.ExitCode);
+            var line = Assert.Single(result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Contains("Jira__ApiToken", line, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     [Theory]
+    [InlineData("--jira", "not-a-url")]
     [InlineData("--accounts", "0")]
     [InlineData("--accounts", "many")]
     [InlineData("dmeo")]
