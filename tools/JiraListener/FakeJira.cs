@@ -362,6 +362,30 @@ public sealed partial class FakeJira : IAsyncDisposable
 
     private (int, string) Read(string path)
     {
+        if (path == "myself")
+        {
+            // Who the token belongs to, as doctor's credentials check reads it.
+            var me = ApiVersion == 3
+                ? new JsonObject { ["accountId"] = "5b10ac8d82e05b22cc7d4ef5", ["displayName"] = "Compliance Report Bot", ["active"] = true }
+                : new JsonObject { ["name"] = "compliance-bot", ["displayName"] = "Compliance Report Bot", ["active"] = true };
+            return (200, me.ToJsonString());
+        }
+
+        if (path.StartsWith("project/", StringComparison.Ordinal))
+        {
+            var key = Uri.UnescapeDataString(path["project/".Length..]);
+            if (key != ProjectKey)
+            {
+                return (404, new JsonObject { ["errorMessages"] = new JsonArray($"No project could be found with key '{key}'.") }.ToJsonString());
+            }
+
+            var types = new JsonArray(
+                new JsonObject { ["id"] = "10001", ["name"] = "Task", ["subtask"] = false },
+                new JsonObject { ["id"] = "10004", ["name"] = "Bug", ["subtask"] = false },
+                new JsonObject { ["id"] = "10003", ["name"] = SubTaskType, ["subtask"] = true });
+            return (200, new JsonObject { ["id"] = "10000", ["key"] = ProjectKey, ["name"] = "Security", ["issueTypes"] = types }.ToJsonString());
+        }
+
         var match = IssueRead().Match(path);
         var issue = match.Success ? Issues.FirstOrDefault(i => i.Key == match.Groups["key"].Value) : null;
         if (issue is null)

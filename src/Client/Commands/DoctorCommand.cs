@@ -55,15 +55,26 @@ public sealed class DoctorCommand(IConfiguration configuration, CliOutput output
                 var table = new FittedTable()
                     .Fixed(" ")
                     .Fixed("Check")
-                    .Text("Result")
-                    .Text("Fix", optional: true);
+                    .Text("Result");
                 foreach (var row in rows)
                 {
-                    table.Row(Mark(row.Status), row.Check, row.Detail, row.Fix ?? string.Empty);
+                    table.Row(Mark(row.Status), row.Check, row.Detail);
                 }
 
                 output.Table(table);
                 output.Line(failed == 0 ? $"All {rows.Count} checks passed." : $"{failed} of {rows.Count} checks failed.");
+
+                // Fixes in full below the table: a command or a template name cut to fit a column is no use.
+                var fixes = rows.Where(r => r.Status == DoctorStatus.Failed && !string.IsNullOrWhiteSpace(r.Fix)).ToList();
+                if (fixes.Count > 0)
+                {
+                    output.Line(string.Empty);
+                    output.Line("To fix:");
+                    foreach (var row in fixes)
+                    {
+                        output.Line($"  {row.Check}: {row.Fix}");
+                    }
+                }
                 break;
         }
 
