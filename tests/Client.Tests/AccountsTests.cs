@@ -135,6 +135,7 @@ public sealed class AccountsTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Trace id", result.Output, StringComparison.Ordinal);
         Assert.Contains("4bf92f3577b34da6a3ce929d0e0e4736", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1-4bf92f35-77b34da6a3ce929d0e0e4736", result.Output, StringComparison.Ordinal);
         Assert.Contains("us-east-1", result.Output, StringComparison.Ordinal);
         Assert.Contains("40.0 %", result.Output, StringComparison.Ordinal);
     }

@@ -67,6 +67,21 @@ public sealed class MotoStackTests : IClassFixture<MotoServer>
         var service = (await hub.RunAsync("ecs", "describe-services", "--cluster", hubOutputs["ClusterName"], "--services", hubOutputs["ServiceName"]))["services"]![0]!;
         Assert.Equal(2, (int)service["desiredCount"]!);
 
+        // The optional scale-to-zero stack, from the hub stack's outputs as the README says (moto
+        // creates its role; it has no EventBridge Scheduler resources, ScaleToZeroTemplateTests check those).
+        await hub.CreateStackAsync("compliance-report-scale-to-zero", "scale-to-zero.yaml", new Dictionary<string, string>
+        {
+            ["ClusterName"] = hubOutputs["ClusterName"],
+            ["ServiceName"] = hubOutputs["ServiceName"],
+        });
+        var schedulerRole = (await hub.RunAsync("iam", "get-role", "--role-name", $"{hubOutputs["ServiceName"]}-scale-to-zero-role"))["Role"]!;
+        Assert.Equal("scheduler.amazonaws.com", (string?)schedulerRole["AssumeRolePolicyDocument"]!["Statement"]![0]!["Principal"]!["Service"]);
+        // moto answers the inline policy as a Python literal (single quotes), AWS as JSON.
+        var inline = (await hub.RunAsync("iam", "get-role-policy", "--role-name", $"{hubOutputs["ServiceName"]}-scale-to-zero-role", "--policy-name", "set-silo-count"))["PolicyDocument"]!;
+        var setCount = (inline is JsonValue text ? JsonNode.Parse(((string)text!).Replace('\'', '"'))! : inline)["Statement"]![0]!;
+        Assert.Equal("ecs:UpdateService", (string?)setCount["Action"]);
+        Assert.Equal((string?)service["serviceArn"], (string?)setCount["Resource"]);
+
         var management = await hub.InAccountAsync(ManagementAccount);
         await management.CreateStackAsync("compliance-report-management", "management.yaml", new Dictionary<string, string>
         {

@@ -8,7 +8,7 @@ public sealed partial class ReadmeTests
 {
     private static readonly string Readme = File.ReadAllText(Path.Combine(RepoPaths.Deploy, "README.md"));
 
-    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml" };
+    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml", "scale-to-zero.yaml" };
 
     [Theory]
     [MemberData(nameof(Templates))]
@@ -115,7 +115,8 @@ public sealed partial class ReadmeTests
         var armHour = 0.03238m + (2 * 0.00356m);
         Assert.Contains($"**${Math.Round(336 * armHour, 2)} per week**", Readme, StringComparison.Ordinal);
 
-        var runItems = PerWeekColumn().Matches(Readme).Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Sum();
+        var runTable = Readme[Readme.IndexOf("**The run itself**", StringComparison.Ordinal)..Readme.IndexOf("**Total ≈", StringComparison.Ordinal)];
+        var runItems = PerWeekColumn().Matches(runTable).Select(m => decimal.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Sum();
         Assert.Contains($"${Math.Round(336 * taskHour, 2)} + ${runItems}", Readme, StringComparison.Ordinal);
         Assert.Contains($"≈ ${Math.Round(336 * taskHour, 2) + runItems} per week", Readme, StringComparison.Ordinal);
     }

@@ -12,7 +12,7 @@ public sealed partial class TemplateParseTests
         "AWS::AccountId", "AWS::NoValue", "AWS::Partition", "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix", "AWS::NotificationARNs",
     ];
 
-    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml" };
+    public static TheoryData<string> Templates => new() { "hub.yaml", "management.yaml", "spoke.yaml", "aggregator.yaml", "scale-to-zero.yaml" };
 
     [Fact]
     public void Short_tags_become_the_long_form_CloudFormation_uses()

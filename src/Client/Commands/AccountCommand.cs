@@ -58,6 +58,10 @@ public sealed class AccountCommand(IComplianceApi api, CliOutput output) : Async
         Add("Last scan", CliOutput.Time(details.LastScanAt));
         Add("Last run", details.LastRunId ?? "(a rescan)");
         Add("Trace id", details.LastTraceId);
+        if (XRayTrace.Describe(details.LastTraceId) is { } xray)
+        {
+            Add("X-Ray", xray);
+        }
         Add("Error", details.LastError is null ? "none" : $"{details.LastError.Kind}: {details.LastError.Message}");
         output.Write(grid);
 

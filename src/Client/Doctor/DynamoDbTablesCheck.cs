@@ -54,12 +54,12 @@ public sealed class DynamoDbTablesCheck(IAmazonDynamoDB dynamoDb, IConfiguration
         catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             return [DoctorCheckResult.Fail(Name, $"DynamoDB could not be read: {DoctorText.FirstLine(ex.Message)}",
-                "Allow the task role dynamodb:DescribeTable on its tables (deploy/hub.yaml does) and check AWS_REGION / AWS_ENDPOINT_URL_DYNAMODB.")];
+                "Allow the task role dynamodb:DescribeTable on its tables (deploy/cloudformation/hub.yaml does) and check AWS_REGION / AWS_ENDPOINT_URL_DYNAMODB.")];
         }
 
         return missing.Count == 0
             ? [DoctorCheckResult.Pass(Name, string.Join(", ", needed) + " active")]
             : [DoctorCheckResult.Fail(Name, "missing or not active: " + string.Join(", ", missing),
-                $"Deploy deploy/hub.yaml (it creates them), or set Cluster:TablePrefix to the deployed tables' prefix (now '{cluster.TablePrefix}').")];
+                $"Deploy deploy/cloudformation/hub.yaml (it creates them), or set Cluster:TablePrefix to the deployed tables' prefix (now '{cluster.TablePrefix}').")];
     }
 }

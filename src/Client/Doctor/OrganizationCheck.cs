@@ -32,7 +32,7 @@ public sealed class OrganizationCheck(
         catch (ScanFailedException ex)
         {
             return [DoctorCheckResult.Fail(Name, $"cannot assume {role}: {ex.Error.Message}",
-                $"Deploy deploy/management.yaml in account {organization.ManagementAccountId} (it trusts the hub's write role), or set Organization:ManagementAccountId / Organization:ListOrgRoleName / Organization:ExternalId to match it.")];
+                $"Deploy deploy/cloudformation/management.yaml in account {organization.ManagementAccountId} (it trusts the hub's write role), or set Organization:ManagementAccountId / Organization:ListOrgRoleName / Organization:ExternalId to match it.")];
         }
 
         try
@@ -50,7 +50,7 @@ public sealed class OrganizationCheck(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             return [DoctorCheckResult.Fail(Name, $"{role} was assumed but reading the organization failed: {DoctorText.FirstLine(ex.Message)}",
-                "Redeploy deploy/management.yaml so the role allows organizations:ListRoots, ListAccounts, ListAccountsForParent, ListOrganizationalUnitsForParent and DescribeOrganization, and check Organization:ParentIds.")];
+                "Redeploy deploy/cloudformation/management.yaml so the role allows organizations:ListRoots, ListAccounts, ListAccountsForParent, ListOrganizationalUnitsForParent and DescribeOrganization, and check Organization:ParentIds.")];
         }
     }
 }

@@ -69,7 +69,7 @@ public sealed class ReadRoleCheck(
         catch (ScanFailedException ex)
         {
             return DoctorCheckResult.Fail(name, ex.Error.Message,
-                $"Deploy the read-role StackSet (deploy/read-role.yaml) to account {accountId}, trusting the hub's write role, or add it to Organization:ExcludeAccountIds.");
+                $"Deploy the read-role StackSet (deploy/cloudformation/spoke.yaml) to account {accountId}, trusting the hub's write role, or add it to Organization:ExcludeAccountIds.");
         }
 
         var notRecording = new List<string>();

@@ -35,7 +35,7 @@ public sealed class S3BucketCheck(IAmazonS3 s3, IOptions<S3DeliveryOptions> opti
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket")
         {
             return [DoctorCheckResult.Fail(Name, $"bucket {bucket} does not exist",
-                $"Create the bucket (the hub stack does: deploy/hub.yaml) or set Report:S3Bucket to the existing one{(string.IsNullOrWhiteSpace(report.S3Region) ? string.Empty : $" in {report.S3Region}")}."),
+                $"Create the bucket (the hub stack does: deploy/cloudformation/hub.yaml) or set Report:S3Bucket to the existing one{(string.IsNullOrWhiteSpace(report.S3Region) ? string.Empty : $" in {report.S3Region}")}."),
                 .. KmsRow(report, null)];
         }
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "ServerSideEncryptionConfigurationNotFoundError")
@@ -76,12 +76,12 @@ public sealed class S3BucketCheck(IAmazonS3 s3, IOptions<S3DeliveryOptions> opti
         catch (AmazonS3Exception ex) when (ex.ErrorCode == "NoSuchBucket")
         {
             return [DoctorCheckResult.Fail(Name, $"bucket {bucket} does not exist",
-                "Create the bucket (the hub stack does: deploy/hub.yaml) or set Report:S3Bucket to the existing one."), .. KmsRow(report, null)];
+                "Create the bucket (the hub stack does: deploy/cloudformation/hub.yaml) or set Report:S3Bucket to the existing one."), .. KmsRow(report, null)];
         }
         catch (Exception ex) when (ex is AmazonServiceException or AmazonClientException or HttpRequestException)
         {
             return [DoctorCheckResult.Fail(Name, $"put of s3://{bucket}/{key} failed: {DoctorText.FirstLine(ex.Message)}",
-                $"Allow the task role s3:PutObject on arn:aws:s3:::{bucket}/{(prefix.Length == 0 ? string.Empty : prefix + "/")}* (deploy/hub.yaml does), or set Report:S3Prefix to the allowed prefix."), .. KmsRow(report, null)];
+                $"Allow the task role s3:PutObject on arn:aws:s3:::{bucket}/{(prefix.Length == 0 ? string.Empty : prefix + "/")}* (deploy/cloudformation/hub.yaml does), or set Report:S3Prefix to the allowed prefix."), .. KmsRow(report, null)];
         }
 
         string cleanup;

@@ -113,6 +113,10 @@ public static class RunStatusPrinter
         }
 
         lines.Add(("Trace id", status.TraceId ?? string.Empty));
+        if (XRayTrace.Describe(status.TraceId) is { } xray)
+        {
+            lines.Add(("X-Ray", xray));
+        }
         if (status.Error is not null)
         {
             lines.Add(("Error", status.Error));
