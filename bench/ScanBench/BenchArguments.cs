@@ -8,6 +8,7 @@ public sealed class BenchArguments
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ScanBench -- --accounts N [--regions 2] [--latency-ms 100]
                [--throttle-rps 1] [--throttle-burst 2] [--max-concurrent 1000] [--seed 1] [--skip-baseline]
+               [--source assumerole|aggregator|both]
         """;
 
     public int Accounts { get; private set; } = 200;
@@ -27,6 +28,11 @@ public sealed class BenchArguments
 
     public bool SkipBaseline { get; private set; }
 
+    /// <summary>Where Config data comes from: <c>assumerole</c>, <c>aggregator</c>, or <c>both</c> (one run each, side by side).</summary>
+    public string Source { get; private set; } = "assumerole";
+
+    public IReadOnlyList<string> Sources => Source == "both" ? ["assumerole", "aggregator"] : [Source];
+
     public static BenchArguments? Parse(string[] args, out string? error)
     {
         var result = new BenchArguments();
@@ -37,6 +43,18 @@ public sealed class BenchArguments
             if (flag == "--skip-baseline")
             {
                 result.SkipBaseline = true;
+                continue;
+            }
+
+            if (flag == "--source")
+            {
+                if (i + 1 >= args.Length || args[i + 1] is not ("assumerole" or "aggregator" or "both"))
+                {
+                    error = "--source needs assumerole, aggregator or both.";
+                    return null;
+                }
+
+                result.Source = args[++i];
                 continue;
             }
 

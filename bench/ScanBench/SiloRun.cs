@@ -14,12 +14,12 @@ public static class SiloRun
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-    public static async Task<SiloRunResult> RunAsync(BenchArguments arguments, SimulatorProcess simulator, string outputDirectory, bool collectFindings)
+    public static async Task<SiloRunResult> RunAsync(BenchArguments arguments, SimulatorProcess simulator, string outputDirectory, bool collectFindings, string source = "assumerole")
     {
         var connection = new SimulatorConnection(simulator.Endpoint, simulator.ManagementAccountId, arguments.RegionNames());
         await using var silo = await SimulatedSilo.StartAsync(connection, new SimulatedSiloOptions
         {
-            Configuration = Configuration(arguments, outputDirectory),
+            Configuration = Configuration(arguments, simulator, outputDirectory, source),
             FreePorts = true,
         });
 
@@ -88,11 +88,23 @@ public static class SiloRun
         return findings;
     }
 
-    private static Dictionary<string, string?> Configuration(BenchArguments arguments, string outputDirectory) => new()
+    private static Dictionary<string, string?> Configuration(BenchArguments arguments, SimulatorProcess simulator, string outputDirectory, string source)
     {
-        ["Scan:RequestsPerSecond"] = "1",
-        ["Scan:RequestsBurst"] = "2",
-        ["Scan:MaxConcurrentAccounts"] = arguments.MaxConcurrentAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Report:OutputDirectory"] = outputDirectory,
-    };
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Scan:RequestsPerSecond"] = "1",
+            ["Scan:RequestsBurst"] = "2",
+            ["Scan:MaxConcurrentAccounts"] = arguments.MaxConcurrentAccounts.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Report:OutputDirectory"] = outputDirectory,
+        };
+        if (source == "aggregator")
+        {
+            configuration["Organization:Source"] = "Aggregator";
+            configuration["Organization:AggregatorName"] = simulator.AggregatorName;
+            configuration["Organization:AggregatorAccountId"] = simulator.AggregatorAccountId;
+            configuration["Organization:AggregatorRegion"] = simulator.AggregatorRegion;
+        }
+
+        return configuration;
+    }
 }

@@ -9,6 +9,16 @@ public sealed record SimulatorCountersSnapshot(long TotalRequests, long Throttle
         after.ErrorsInjected - before.ErrorsInjected,
         after.ByOperation.ToDictionary(p => p.Key, p => p.Value - before.ByOperation.GetValueOrDefault(p.Key), StringComparer.Ordinal));
 
+    /// <summary>The aggregate Config operations an aggregator-sourced run calls, all in the aggregator's account and region.</summary>
+    public static readonly IReadOnlySet<string> AggregatorOperations = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "DescribeConfigurationAggregatorSourcesStatus",
+        "SelectAggregateResourceConfig",
+        "BatchGetAggregateResourceConfig",
+        "GetAggregateComplianceDetailsByConfigRule",
+        "DescribeAggregateComplianceByConfigRules",
+    };
+
     public long Operation(string name) => ByOperation.GetValueOrDefault(name);
 
     /// <summary>Calls to AWS Config (the throttled service), leaving STS and Organizations out.</summary>

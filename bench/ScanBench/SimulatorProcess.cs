@@ -15,8 +15,15 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly HttpClient _http = new();
 
-    private SimulatorProcess(Process process, Uri endpoint, string managementAccountId)
+    private SimulatorProcess(Process process, Uri endpoint, string managementAccountId, Match? aggregator)
     {
+        if (aggregator is { Success: true })
+        {
+            AggregatorName = aggregator.Groups[1].Value;
+            AggregatorAccountId = aggregator.Groups[2].Value;
+            AggregatorRegion = aggregator.Groups[3].Value;
+        }
+
         _process = process;
         Endpoint = endpoint;
         ManagementAccountId = managementAccountId;
@@ -27,6 +34,13 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
     public string ManagementAccountId { get; }
 
     public int ProcessId => _process.Id;
+
+    /// <summary>The organization's Config aggregator as the simulator announced it (name, account, region).</summary>
+    public string AggregatorName { get; } = string.Empty;
+
+    public string AggregatorAccountId { get; } = string.Empty;
+
+    public string AggregatorRegion { get; } = string.Empty;
 
     public static async Task<SimulatorProcess> StartAsync(IEnumerable<string> arguments)
     {
@@ -55,19 +69,21 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
         process.BeginErrorReadLine();
 
         string? management = null;
+        Match? aggregator = null;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             if (ManagementPattern().Match(line) is { Success: true } m)
             {
                 management = m.Groups[1].Value;
+                aggregator = AggregatorPattern().Match(line);
             }
 
             if (line.StartsWith("listening on ", StringComparison.Ordinal))
             {
                 // Keep draining stdout so the simulator never blocks on a full pipe.
                 _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-                return new SimulatorProcess(process, new Uri(line["listening on ".Length..].Trim()), management ?? throw new InvalidOperationException("the simulator did not name its management account"));
+                return new SimulatorProcess(process, new Uri(line["listening on ".Length..].Trim()), management ?? throw new InvalidOperationException("the simulator did not name its management account"), aggregator);
             }
         }
 
@@ -132,4 +148,7 @@ public sealed partial class SimulatorProcess : IAsyncDisposable
 
     [GeneratedRegex(@"management account (\d{12})", RegexOptions.CultureInvariant)]
     private static partial Regex ManagementPattern();
+
+    [GeneratedRegex(@"aggregator (\S+) in (\d{12})/([a-z0-9-]+)", RegexOptions.CultureInvariant)]
+    private static partial Regex AggregatorPattern();
 }

@@ -12,8 +12,16 @@ namespace ComplianceReport.Aws.Client;
 /// </summary>
 internal static class PacedCalls
 {
-    /// <summary>Attempts made through the gate before a throttled or unreadable operation is given up.</summary>
+    /// <summary>Attempts made through the gate before an unreadable answer is given up.</summary>
     public const int MaxPacedAttempts = 8;
+
+    /// <summary>
+    /// Attempts before a throttled call is given up. More than for other faults: every throttling
+    /// answer cuts the gate's rate, so each retry waits longer, and a bucket that started high
+    /// needs several cuts (0.7 each) to come under the account's limit; failing an account-region
+    /// for throttling loses its findings, a slow retry only costs time.
+    /// </summary>
+    public const int MaxThrottledAttempts = 24;
 
     public static async Task<TResponse> InvokeAsync<TRequest, TResponse>(
         AwsJsonClient client,
@@ -38,7 +46,7 @@ internal static class PacedCalls
             catch (AwsServiceException ex) when (ex.IsThrottling)
             {
                 pacer.Throttled(operation);
-                if (attempt < MaxPacedAttempts)
+                if (attempt < MaxThrottledAttempts)
                 {
                     continue;
                 }
