@@ -69,7 +69,9 @@ public sealed class Boto3ConformanceTests : IAsyncLifetime
         AssertError(errors, "assumeSuspended", "AccessDenied", 403);
         AssertError(errors, "assumeTooLong", "ValidationError", 400);
         AssertError(errors, "assumeListOrgInMember", "AccessDenied", 403);
-        AssertError(errors, "hubCallsOrganizations", "AWSOrganizationsNotInUseException", 400);
+        // The hub is a member account: it may describe the organization, not list it.
+        AssertError(errors, "hubCallsOrganizations", "AccessDeniedException", 400);
+        Assert.Equal(organization.Id, result.GetProperty("hubDescribesOrganization").GetString());
         AssertError(errors, "hubCallsConfig", "AccessDeniedException", 400);
         AssertError(errors, "organizationsMaxResults21", "InvalidInputException", 400);
         AssertError(errors, "organizationsBadToken", "InvalidInputException", 400);

@@ -55,6 +55,7 @@ error_of("assumeTooLong", lambda: sts.assume_role(RoleArn=list_org_arn, RoleSess
 error_of("assumeListOrgInMember", lambda: sts.assume_role(
     RoleArn=f"arn:aws:iam::{args['accountId']}:role/system-config-report-generator-list-org-role", RoleSessionName="x1"))
 error_of("hubCallsOrganizations", lambda: client("organizations", hub_key, hub_secret).list_accounts())
+out["hubDescribesOrganization"] = client("organizations", hub_key, hub_secret).describe_organization()["Organization"]["Id"]
 error_of("hubCallsConfig", lambda: client("config", hub_key, hub_secret).describe_config_rules())
 
 # Organizations with the list-org session: everything through paginators (empty pages included).

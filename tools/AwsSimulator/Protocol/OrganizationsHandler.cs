@@ -100,18 +100,16 @@ internal sealed partial class OrganizationsHandler(ComplianceWorld world, Paging
 
     private static void Authorize(string operation, Caller caller)
     {
-        switch (caller.Kind)
+        // As in a real organization, every account (the hub and the aggregator's included) is a
+        // member: any of them may describe the organization, only the management account's role list it.
+        if (caller.Kind == CallerKind.ListOrgSession || operation == "DescribeOrganization")
         {
-            case CallerKind.ListOrgSession:
-                return;
-            case CallerKind.Hub:
-                // The hub account is not part of the simulated organization.
-                throw AwsServiceException.BadRequest("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
-            default:
-                throw AwsServiceException.BadRequest(
-                    "AccessDeniedException",
-                    $"You don't have permissions to access this resource. User: {caller.Arn} is not authorized to perform: organizations:{operation}");
+            return;
         }
+
+        throw AwsServiceException.BadRequest(
+            "AccessDeniedException",
+            $"You don't have permissions to access this resource. User: {caller.Arn} is not authorized to perform: organizations:{operation}");
     }
 
     private static void WritePolicyType(Utf8JsonWriter writer)
