@@ -27,7 +27,10 @@ internal sealed class AggregatorView
         Name = options.AggregatorName;
         var organization = world.Organization;
         Region = organization.Regions[0];
-        var members = organization.Accounts.Where(a => !a.IsManagement && !a.IsSuspended && !a.IsDenied).ToList();
+        // Not the hub's account when there is another: the aggregator usually lives in the Audit account.
+        var members = organization.Accounts.Where(a => !a.IsManagement && !a.IsSuspended && !a.IsDenied)
+            .OrderBy(a => a.Id == organization.HubAccountId)
+            .ToList();
         AccountId = (members.FirstOrDefault(a => a.OuPath.Contains("/Audit", StringComparison.Ordinal)) ?? members.FirstOrDefault())?.Id
             ?? organization.ManagementAccountId;
 

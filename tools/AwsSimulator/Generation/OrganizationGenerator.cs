@@ -118,7 +118,12 @@ internal static class OrganizationGenerator
             });
         }
 
-        return new SimulatedOrganization(orgId, orgArn, rootId, managementId, hubId, [.. options.Regions], units, accounts);
+        // The hub is a member account, as in a real organization (a security tooling account):
+        // a healthy one, in a Tooling OU when there is one. Only an organization without a
+        // healthy member keeps the hub outside it.
+        var healthy = accounts.Where(a => !a.IsManagement && !a.IsSuspended && !a.IsDenied && a.RegionWithoutRecorder is null).ToList();
+        var hub = healthy.FirstOrDefault(a => a.OuPath.EndsWith("/Tooling", StringComparison.Ordinal)) ?? healthy.FirstOrDefault();
+        return new SimulatedOrganization(orgId, orgArn, rootId, managementId, hub?.Id ?? hubId, [.. options.Regions], units, accounts);
     }
 
     /// <summary>
