@@ -363,7 +363,7 @@ internal sealed class WorkbookBuilder
             writer.Number(owner.BySeverity.Low, WorkbookStyles.Count);
             writer.Number(owner.BySeverity.Unrated, WorkbookStyles.Count);
             writer.Number(owner.BySeverity.Total, WorkbookStyles.Count);
-            writer.Text(Signed(owner.Change, comparedWith));
+            WriteChange(writer, owner.Change, comparedWith);
         }
 
         var last = writer.RowCount;
@@ -483,7 +483,7 @@ internal sealed class WorkbookBuilder
             writer.Number(standing.BySeverity.Medium, WorkbookStyles.Count);
             writer.Number(standing.BySeverity.Low, WorkbookStyles.Count);
             writer.Number(account.NonCompliantResources, WorkbookStyles.Count);
-            writer.Text(Signed(standing.Change, totals.ComparedWithRunId));
+            WriteChange(writer, standing.Change, totals.ComparedWithRunId);
         }
 
         if (worstAccounts.Count == 0)
@@ -504,7 +504,7 @@ internal sealed class WorkbookBuilder
             writer.Number(owner.BySeverity.Low, WorkbookStyles.Count);
             writer.Number(owner.BySeverity.Unrated, WorkbookStyles.Count);
             writer.Number(owner.BySeverity.Total, WorkbookStyles.Count);
-            writer.Text(Signed(owner.Change, totals.ComparedWithRunId));
+            WriteChange(writer, owner.Change, totals.ComparedWithRunId);
         }
 
         if (worstOwners.Count == 0)
@@ -720,8 +720,18 @@ internal sealed class WorkbookBuilder
     };
 
     /// <summary>A change as +3 / -2 / 0, or n/a without a run to compare with.</summary>
-    private static string Signed(int change, string? comparedWith) =>
-        comparedWith is null ? "n/a" : change.ToString("+0;-0;0", CultureInfo.InvariantCulture);
+    /// <summary>A number (signed format) when there is a week to compare with, so it sorts and sums and aligns with the counts; else n/a.</summary>
+    private static void WriteChange(WorksheetWriter writer, int change, string? comparedWith)
+    {
+        if (comparedWith is null)
+        {
+            writer.Text("n/a");
+        }
+        else
+        {
+            writer.Number(change, WorkbookStyles.SignedCount);
+        }
+    }
 
     /// <summary>
     /// Left: the run id; centre: the sheet's name; right: page n of m. In header/footer codes a

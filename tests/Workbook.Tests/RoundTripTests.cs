@@ -47,6 +47,32 @@ public sealed class RoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Owner_changes_are_signed_numbers_with_a_week_to_compare_with_and_n_a_without(bool withHistory)
+    {
+        var book = await OpenPyxl.ReadAsync(await SampleReports.WriteAsync(SampleReports.Content(4, 3, withHistory)));
+        var owners = OpenPyxl.Sheet(book, "Owners");
+        var header = owners.GetProperty("rows")[0].EnumerateArray().Select(c => c.GetProperty("v").GetString()).ToList();
+        var column = header.IndexOf("Change") + 1;
+        Assert.True(column > 0, string.Join(", ", header));
+
+        for (var row = 2; row <= owners.GetProperty("maxRow").GetInt32(); row++)
+        {
+            var cell = OpenPyxl.Cell(owners, row, column);
+            if (withHistory)
+            {
+                Assert.Equal("n", cell.GetProperty("t").GetString());
+                Assert.Equal("+#,##0;-#,##0;0", cell.GetProperty("f").GetString());
+            }
+            else
+            {
+                Assert.Equal("n/a", cell.GetProperty("v").GetString());
+            }
+        }
+    }
+
     [Fact]
     public async Task Sheets_have_frozen_headers_autofilters_and_widths()
     {

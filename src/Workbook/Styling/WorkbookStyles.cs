@@ -20,6 +20,9 @@ internal static class WorkbookStyles
     /// <summary>Blue underlined text: a cell carrying a hyperlink relationship (the value itself stays plain text).</summary>
     public const uint Link = 8;
 
+    /// <summary>A change against last week, signed and right-aligned with the counts beside it: +1,204, -51, 0.</summary>
+    public const uint SignedCount = 9;
+
     /// <summary>Red text on a light red fill: non-compliant, new findings, failed scans.</summary>
     public const uint BadDxf = 0;
 
@@ -43,12 +46,14 @@ internal static class WorkbookStyles
 
     private const uint DateTimeFormatId = 164;
     private const uint PercentFormatId = 165;
+    private const uint SignedCountFormatId = 166;
 
     public static Stylesheet Create() => new(
         new NumberingFormats(
             new NumberingFormat { NumberFormatId = DateTimeFormatId, FormatCode = "yyyy-mm-dd hh:mm" },
-            new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = "0.0%" })
-        { Count = 2 },
+            new NumberingFormat { NumberFormatId = PercentFormatId, FormatCode = "0.0%" },
+            new NumberingFormat { NumberFormatId = SignedCountFormatId, FormatCode = "+#,##0;-#,##0;0" })
+        { Count = 3 },
         new Fonts(
             Font(11, bold: false, color: null),
             Font(11, bold: true, color: null),
@@ -80,8 +85,9 @@ internal static class WorkbookStyles
             Xf(numberFormat: 3, font: 0, fill: 0, border: 0),
             Xf(numberFormat: 0, font: 1, fill: 0, border: 0),
             Xf(numberFormat: 0, font: 3, fill: 0, border: 0),
-            Xf(numberFormat: 0, font: 4, fill: 0, border: 0))
-        { Count = 9 },
+            Xf(numberFormat: 0, font: 4, fill: 0, border: 0),
+            Xf(numberFormat: SignedCountFormatId, font: 0, fill: 0, border: 0))
+        { Count = 10 },
         new CellStyles(new CellStyle { Name = "Normal", FormatId = 0, BuiltinId = 0 }) { Count = 1 },
         new DifferentialFormats(
             Dxf("FF9C0006", "FFFFC7CE"),
