@@ -17,9 +17,10 @@ internal static class PacedCalls
 
     /// <summary>
     /// Attempts before a throttled call is given up. More than for other faults: every throttling
-    /// answer cuts the gate's rate, so each retry waits longer, and a bucket that started high
-    /// needs several cuts (0.7 each) to come under the account's limit; failing an account-region
-    /// for throttling loses its findings, a slow retry only costs time.
+    /// answer cuts the gate's rate, so each retry waits longer, and a bucket seeded high by its
+    /// peers (up to Scan:MaxRequestsPerSecond) needs several cuts (0.7 each) to come under the
+    /// account's limit: 8 attempts lost 4 account-regions of 200 at 1 request/s. Failing an
+    /// account-region for throttling loses its findings; a slow retry only costs time.
     /// </summary>
     public const int MaxThrottledAttempts = 24;
 

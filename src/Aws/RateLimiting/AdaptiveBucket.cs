@@ -72,11 +72,7 @@ internal sealed class AdaptiveBucket
         _shared = shared;
         _floor = startRate * MinRateFactor;
         _ceiling = ceiling;
-        // Peers that climbed without being throttled (a chain of two calls never is) can leave the
-        // shared rate far above where another peer was cut: below that point is known ground, so a
-        // late bucket starts there rather than bursting into the limit.
-        var (point, _) = shared.ThrottlePoint();
-        _rate = Math.Clamp(point > 0 ? Math.Min(shared.Rate, point * Beta) : shared.Rate, _floor, ceiling);
+        _rate = Math.Clamp(shared.Rate, _floor, ceiling);
         _capacity = burst;
         _tokens = burst;
         _lastRefill = _lastUsed = _windowStart = time.GetTimestamp();
