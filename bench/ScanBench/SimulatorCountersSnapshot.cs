@@ -21,7 +21,8 @@ public sealed record SimulatorCountersSnapshot(long TotalRequests, long Throttle
 
     public long Operation(string name) => ByOperation.GetValueOrDefault(name);
 
-    /// <summary>Calls to AWS Config (the throttled service), leaving STS and Organizations out.</summary>
+    /// <summary>Calls to AWS Config (the throttled service), in the accounts or through the aggregator, leaving STS and Organizations out.</summary>
     public long ConfigCalls => Operation("DescribeConfigurationRecorderStatus") + Operation("DescribeComplianceByConfigRule")
-        + Operation("GetComplianceDetailsByConfigRule") + Operation("BatchGetResourceConfig") + Operation("DescribeConfigRules");
+        + Operation("GetComplianceDetailsByConfigRule") + Operation("BatchGetResourceConfig") + Operation("DescribeConfigRules")
+        + AggregatorOperations.Sum(Operation);
 }

@@ -48,7 +48,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
                 SimulatorConnection.Of(simulator),
                 new SimulatedSiloOptions
                 {
-                    Configuration = DemoConfiguration(settings, simulator, output.WorkDirectory, exceptions.Path),
+                    Configuration = DemoConfiguration(settings, simulator, environment, output.WorkDirectory, exceptions.Path),
                     EnvironmentWins = true,
                     FreePorts = settings.Once,
                     Urls = environment["Demo:Urls"] ?? DefaultUrls,
@@ -167,7 +167,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         };
     }
 
-    private static Dictionary<string, string?> DemoConfiguration(Settings settings, SimulatorApp simulator, string outputDirectory, string exceptionsFile)
+    private static Dictionary<string, string?> DemoConfiguration(Settings settings, SimulatorApp simulator, IConfiguration environment, string outputDirectory, string exceptionsFile)
     {
         var configuration = new Dictionary<string, string?>
         {
@@ -183,7 +183,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
 
         if (settings.JiraUrl is { } jira)
         {
-            AddJira(configuration, jira);
+            AddJira(configuration, environment, jira);
         }
 
         if (settings.Aggregator)
@@ -202,9 +202,8 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     /// simulated owner team but one mapped to a user of its own, resolved items moved through Done.
     /// The token comes from the environment, as the silo takes it.
     /// </summary>
-    private static void AddJira(Dictionary<string, string?> configuration, string url)
+    private static void AddJira(Dictionary<string, string?> configuration, IConfiguration environment, string url)
     {
-        var environment = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var cloud = !string.Equals(environment["Jira:ApiVersion"], "2", StringComparison.Ordinal);
         if (string.IsNullOrEmpty(environment["Jira:ApiToken"]) || (cloud && string.IsNullOrEmpty(environment["Jira:Email"])))
         {

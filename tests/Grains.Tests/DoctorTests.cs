@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Amazon.DynamoDBv2;
@@ -8,6 +7,7 @@ using Amazon.S3;
 using ComplianceReport.AwsSimulator;
 using ComplianceReport.DynamoDb;
 using ComplianceReport.JiraListener;
+using ComplianceReport.SimulatedEnvironment;
 using ComplianceReport.TestSupport;
 
 namespace ComplianceReport.Grains.Tests;
@@ -81,32 +81,22 @@ public sealed class DoctorTests(MotoServer moto) : IClassFixture<MotoServer>
 
     private Dictionary<string, string> Environment(SimulatorApp simulator, FakeJira jira, string bucket, string tablePrefix, string jiraToken)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["AWS_ACCESS_KEY_ID"] = SimulatorOptions.DefaultHubKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = SimulatorOptions.DefaultHubSecret,
-            ["AWS_REGION"] = "us-east-1",
-            ["AWS_ENDPOINT_URL_S3"] = moto.Endpoint,
-            ["AWS_ENDPOINT_URL_DYNAMODB"] = moto.Endpoint,
-            ["Aws__ServiceUrl"] = simulator.Endpoint.ToString().TrimEnd('/'),
-            ["Aws__Region"] = "us-east-1",
-            ["Organization__ManagementAccountId"] = simulator.ManagementAccountId,
-            ["Report__S3Bucket"] = bucket,
-            ["Report__S3Region"] = "us-east-1",
-            ["Cluster__Clustering"] = "DynamoDB",
-            ["Cluster__Storage"] = "DynamoDB",
-            ["Cluster__TablePrefix"] = tablePrefix,
-            ["Jira__BaseUrl"] = jira.BaseUrl,
-            ["Jira__ProjectKey"] = jira.ProjectKey,
-            ["Jira__Email"] = JiraEmail,
-            ["Jira__ApiToken"] = jiraToken,
-            ["Jira__RequestTimeout"] = "00:00:10",
-        };
-        for (var i = 0; i < simulator.Organization.Regions.Count; i++)
-        {
-            environment[string.Create(CultureInfo.InvariantCulture, $"Organization__Regions__{i}")] = simulator.Organization.Regions[i];
-        }
-
+        // The silo's own keys for the simulator, then what a deployment adds: moto's S3 and
+        // DynamoDB, the bucket, the DynamoDB cluster and a real (listening) Jira.
+        var environment = SimulatorConnection.Of(simulator).SiloEnvironment();
+        environment["AWS_ENDPOINT_URL_S3"] = moto.Endpoint;
+        environment["AWS_ENDPOINT_URL_DYNAMODB"] = moto.Endpoint;
+        environment["Report__S3Bucket"] = bucket;
+        environment["Report__S3Region"] = "us-east-1";
+        environment["Cluster__Clustering"] = "DynamoDB";
+        environment["Cluster__Storage"] = "DynamoDB";
+        environment["Cluster__TablePrefix"] = tablePrefix;
+        environment["Jira__DryRun"] = "false";
+        environment["Jira__BaseUrl"] = jira.BaseUrl;
+        environment["Jira__ProjectKey"] = jira.ProjectKey;
+        environment["Jira__Email"] = JiraEmail;
+        environment["Jira__ApiToken"] = jiraToken;
+        environment["Jira__RequestTimeout"] = "00:00:10";
         return environment;
     }
 
