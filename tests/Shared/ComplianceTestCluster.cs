@@ -5,6 +5,7 @@ using ComplianceReport.Grains.Interfaces.Serialization;
 using ComplianceReport.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.TestingHost;
 
@@ -29,6 +30,8 @@ public static class ComplianceTestCluster
             silo.AddMemoryGrainStorage(GrainStorageNames.Compliance);
             silo.UseInMemoryReminderService();
             silo.Services.AddSerializer(s => s.AddComplianceModel());
+            // As in production: a throttled account's scan may outlast Orleans' 30 s default.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = OrleansSiloExtensions.GrainCallTimeout);
             silo.Services.AddSingleton<AWSCredentials>(new BasicAWSCredentials(SimulatorOptions.DefaultHubKeyId, SimulatorOptions.DefaultHubSecret));
             silo.Services.AddComplianceServices(configuration);
             configureSilo?.Invoke(silo);
