@@ -35,8 +35,6 @@ public sealed class AccountTagReader(
     /// <summary>Denials before any success that mean the role lacks organizations:ListTagsForResource altogether.</summary>
     private const int DeniedBeforeGivingUp = 10;
 
-    private const string Operation = "ListTagsForResource";
-
     private readonly OrganizationOptions _options = options.Value;
 
     public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
@@ -76,7 +74,7 @@ public sealed class AccountTagReader(
             }
             while (await ids.MoveNextAsync());
 
-            return Unavailable(seen.Count, AccountTags.Denied($"{Operation} not attempted: {ex.Message}"));
+            return Unavailable(seen.Count, AccountTags.Denied($"{AccountTags.Operation} not attempted: {ex.Message}"));
         }
 
         using var client = clients.CreateOrganizations(session.Credentials);
@@ -87,9 +85,9 @@ public sealed class AccountTagReader(
         var denied = 0;
         using var gate = new SemaphoreSlim(MaxConcurrentCalls);
 
+        // Called with a slot of the gate taken; releases it.
         async Task ReadOneAsync(string accountId)
         {
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 if (tags.IsEmpty && Volatile.Read(ref denied) >= DeniedBeforeGivingUp)
@@ -127,31 +125,37 @@ public sealed class AccountTagReader(
             }
         }
 
+        // The next id is asked for only once a read can start: a caller that stops yielding ids
+        // (a run renewing cached tags until its scan ends) stops the reads with it.
         var reads = new List<Task>();
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         do
         {
             if (seen.Add(ids.Current))
             {
                 reads.Add(ReadOneAsync(ids.Current));
             }
+            else
+            {
+                gate.Release();
+            }
+
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         while (await ids.MoveNextAsync());
 
+        gate.Release();
+
         await Task.WhenAll(reads).ConfigureAwait(false);
         Log.AccountTagsRead(logger, tags.Count, _options.ManagementAccountId, (long)time.GetElapsedTime(started).TotalMilliseconds);
+        var read = new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal);
         if (failed.IsEmpty)
         {
-            return new AccountTags(new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal), null);
+            return new AccountTags(read, null);
         }
 
-        var first = failed.OrderBy(f => f.AccountId, StringComparer.Ordinal).First();
-        var reason = $"{Operation} failed for {failed.Count} of {seen.Count} accounts (first {first.AccountId}: {first.Reason})";
-        return Unavailable(
-            seen.Count,
-            tags.IsEmpty
-                ? AccountTags.Denied(reason)
-                : new AccountTags(new Dictionary<string, IReadOnlyDictionary<string, string>>(tags, StringComparer.Ordinal), reason),
-            failed.Count);
+        var failures = failed.GroupBy(f => f.AccountId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Reason, StringComparer.Ordinal);
+        return Unavailable(seen.Count, new AccountTags(read, AccountTags.FailureSummary(failures, seen.Count)) { Failed = failures }, failed.Count);
     }
 
     private AccountTags Unavailable(int accountCount, AccountTags result, int? unavailableCount = null)

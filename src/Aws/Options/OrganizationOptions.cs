@@ -44,4 +44,11 @@ public sealed class OrganizationOptions
     /// against the aggregator's one rate limit, which is most of the calls; off, findings carry no annotation.
     /// </summary>
     public bool AggregatorAnnotations { get; set; }
+
+    /// <summary>
+    /// How long an account's tags (read with one paced ListTagsForResource call per account) are
+    /// reused by later runs before a run must read them again; each run also renews the longest
+    /// unread while its accounts scan. A changed owner tag on an account shows within this time.
+    /// </summary>
+    public TimeSpan AccountTagsMaxAge { get; set; } = TimeSpan.FromDays(28);
 }

@@ -60,6 +60,11 @@ public sealed partial class OrganizationOptionsValidator : IValidateOptions<Orga
             ValidateAggregator(failures, options);
         }
 
+        if (options.AccountTagsMaxAge <= TimeSpan.Zero)
+        {
+            failures.Add($"{Section}:AccountTagsMaxAge must be a positive time span such as 28.00:00:00 (got {options.AccountTagsMaxAge}).");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -2,12 +2,14 @@ using ComplianceReport.Compliance.Model;
 
 namespace ComplianceReport.Compliance.Ports;
 
-/// <summary>Reads the member accounts' tags from Organizations, once per run (fetch stage).</summary>
+/// <summary>Reads the member accounts' tags from Organizations (fetch stage).</summary>
 public interface IAccountTagReader
 {
     /// <summary>
     /// Tags of each account, read as the ids arrive (a run feeds them while discovery still
     /// lists the organization, so the per-account calls overlap the walk); duplicates are read once.
+    /// The next id is pulled only when a read can start, so a caller may stop yielding ids to stop
+    /// reading. Accounts whose read failed are in <see cref="AccountTags.Failed"/>.
     /// Never throws for a denial: when Organizations refuses (ListTagsForResource not granted),
     /// returns <see cref="AccountTags.Denied"/> with the reason, so owners resolve without account
     /// tags and the run says so once.

@@ -14,4 +14,7 @@ public sealed class RunOptions
 
     /// <summary><c>Scan:ResultMaxAge</c>: a run reuses an account's scan younger than this.</summary>
     public TimeSpan ResultMaxAge { get; set; }
+
+    /// <summary><c>Organization:AccountTagsMaxAge</c>: a run reads again an account's tags cached for this long.</summary>
+    public TimeSpan AccountTagsMaxAge { get; set; }
 }

@@ -42,7 +42,7 @@ public sealed class ReportRunGrain(
     private readonly RunStateStore _store = new(state, time);
     private RunFanOut? _fanOut;
     private Task? _running;
-    private Task<AccountTags>? _tagRead;
+    private RunAccountTags? _accountTags;
 
     private string RunId => this.GetPrimaryKeyString();
 
@@ -170,7 +170,7 @@ public sealed class ReportRunGrain(
                 // Account tags take a paced call per account in the management account, a chain
                 // longer than the walk: start on the preview's accounts, then add what the walk found.
                 var tagIds = Channel.CreateUnbounded<string>();
-                _tagRead = ReadAccountTagsAsync(tagIds.Reader.ReadAllAsync(scanning.Token), scanning.Token);
+                await AccountTags.StartAsync(tagIds.Reader.ReadAllAsync(scanning.Token), scanning.Token);
                 try
                 {
                     s.Accounts = await fanOut.DiscoverAsync(a => tagIds.Writer.TryWrite(a.AccountId), scanning.Token);
@@ -191,8 +191,21 @@ public sealed class ReportRunGrain(
             if (s.Phase == RunPhase.Scanning)
             {
                 // Resumed after discovery: read the tags while the accounts scan.
-                _tagRead ??= ReadAccountTagsAsync(s.Accounts.Select(a => a.AccountId).ToAsyncEnumerable(), scanning.Token);
-                await fanOut.ScanAsync(s.Accounts, scanning.Token);
+                var accountIds = AccountIds();
+                await AccountTags.StartAsync(accountIds.ToAsyncEnumerable(), scanning.Token);
+                using (var scanDone = new CancellationTokenSource())
+                {
+                    AccountTags.StartRenewal(accountIds, scanDone.Token, scanning.Token);
+                    try
+                    {
+                        await fanOut.ScanAsync(s.Accounts, scanning.Token);
+                    }
+                    finally
+                    {
+                        await scanDone.CancelAsync();
+                    }
+                }
+
                 await EvaluateAsync(fanOut, cancellationToken);
                 await EnterAsync(RunPhase.Building, cancellationToken);
             }
@@ -205,6 +218,7 @@ public sealed class ReportRunGrain(
                 }
 
                 s.WorkbookPath = await WriteWorkbookAsync(cancellationToken);
+                await AccountTags.SaveAsync(AccountIds(), cancellationToken);
                 await EnterAsync(s.Deliver ? RunPhase.Delivering : RunPhase.Completed, cancellationToken);
             }
 
@@ -242,7 +256,7 @@ public sealed class ReportRunGrain(
     }
 
     /// <summary>
-    /// The evaluate stage, once scanning ended: reads the accounts' tags (once per run), fixes the
+    /// The evaluate stage, once scanning ended: takes the accounts' tags (read or cached), fixes the
     /// context every account is evaluated with, asks each account for its evaluated figures and
     /// computes the run's summary from them.
     /// </summary>
@@ -251,7 +265,7 @@ public sealed class ReportRunGrain(
         var s = state.State;
         if (s.Context is null)
         {
-            var tags = await (_tagRead ?? ReadAccountTagsAsync((s.Accounts ?? []).Select(a => a.AccountId).ToAsyncEnumerable(), cancellationToken));
+            var tags = await AccountTags.TagsAsync(AccountIds(), cancellationToken);
             var today = DateOnly.FromDateTime((s.StartedAt ?? time.GetUtcNow()).UtcDateTime);
             s.Context = new EvaluationContext(s.Exceptions ?? [], today, tags);
         }
@@ -260,33 +274,15 @@ public sealed class ReportRunGrain(
         s.Report = Report.Evaluate(time.GetUtcNow());
     }
 
-    private async Task<AccountTags> ReadAccountTagsAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
-    {
-        // Optional (a host may register none); as with any DI service, the last registration wins.
-        var reader = tagReaders.LastOrDefault();
-        if (reader is null)
-        {
-            return AccountTags.None;
-        }
+    private RunAccountTags AccountTags => _accountTags ??= new(
+        tagReaders.LastOrDefault(), // optional; as with any DI service, the last registration wins
+        GrainFactory.GetGrain<IAccountTagsGrain>(ReportGrainKeys.Default),
+        runOptions.Value.AccountTagsMaxAge,
+        time,
+        RunId,
+        logger);
 
-        AccountTags tags;
-        try
-        {
-            tags = await reader.ReadAsync(accountIds, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // Owners then come from resource tags and OU paths: a report without account tags beats none.
-            tags = AccountTags.Denied($"{ex.GetType().Name}: {ex.Message}");
-        }
-
-        if (tags.Unavailable is { } reason)
-        {
-            ReportRunLog.AccountTagsUnavailable(logger, RunId, reason);
-        }
-
-        return tags;
-    }
+    private string[] AccountIds() => [.. (state.State.Accounts ?? []).Select(a => a.AccountId)];
 
     private Task EnterAsync(RunPhase phase, CancellationToken cancellationToken)
     {

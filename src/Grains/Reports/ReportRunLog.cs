@@ -28,6 +28,12 @@ internal static partial class ReportRunLog
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Run {RunId}: the workbook {LostPath} is not on this silo; rebuilt it from the persisted scans as {WorkbookPath}")]
     public static partial void WorkbookRebuilt(ILogger logger, string runId, string lostPath, string workbookPath);
 
-    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Run {RunId}: account tags could not be read ({Reason}); owners come from resource tags and OU paths only")]
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Run {RunId}: account tags could not be read ({Reason}); those accounts' owners come from tags read earlier, resource tags and OU paths")]
     public static partial void AccountTagsUnavailable(ILogger logger, string runId, string reason);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Information, Message = "Run {RunId}: account tags of {Read} accounts read before evaluating, {Cached} taken from the cache, {Renewed} renewed while accounts scanned")]
+    public static partial void AccountTagsCached(ILogger logger, string runId, int read, int cached, int renewed);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Run {RunId}: the account tags cache could not be {Action}; every account's tags are read this run")]
+    public static partial void AccountTagsCacheFailed(ILogger logger, Exception exception, string runId, string action);
 }

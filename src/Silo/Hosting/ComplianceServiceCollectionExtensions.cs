@@ -36,6 +36,7 @@ public static class ComplianceServiceCollectionExtensions
                 run.Regions = organization.Value.Regions;
                 run.MaxConcurrentAccounts = scan.Value.MaxConcurrentAccounts;
                 run.ResultMaxAge = scan.Value.ResultMaxAge;
+                run.AccountTagsMaxAge = organization.Value.AccountTagsMaxAge;
             });
         services.AddOptions<ReportOptions>()
             .Bind(configuration.GetSection(ReportOptions.SectionName))

@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using ComplianceReport.Compliance.Model;
+using ComplianceReport.Compliance.Ports;
+
+namespace ComplianceReport.Grains.Tests;
+
+/// <summary>
+/// An organization whose accounts and account tags a test changes between runs, recording every
+/// read of account tags (one list of ids per <see cref="ReadAsync"/> call, in call order). Each
+/// region read takes a moment, so a run has scanning time in which to renew cached tags.
+/// </summary>
+public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceReader, IAccountTagReader
+{
+    private readonly ConcurrentQueue<ConcurrentQueue<string>> _tagReads = new();
+
+    public IReadOnlyList<string> AccountIds { get; set; } = [];
+
+    /// <summary>What every account's Owner tag says now.</summary>
+    public string TagVersion { get; set; } = "v1";
+
+    /// <summary>When true, ListTagsForResource is refused for every account.</summary>
+    public bool TagsDenied { get; set; }
+
+    public IReadOnlyList<IReadOnlyList<string>> TagReads => [.. _tagReads.Select(r => (IReadOnlyList<string>)[.. r])];
+
+    public void ClearTagReads() => _tagReads.Clear();
+
+    public static string Owner(string accountId, string version) => $"owner-{accountId[..3]}-{version}";
+
+    public Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<OrganizationAccount>>(
+            [.. AccountIds.Select(id => new OrganizationAccount(id, "account-" + id, id + "@example.com", AccountStatus.Active, "Root/Prod"))]);
+
+    public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
+    {
+        var asked = new ConcurrentQueue<string>();
+        _tagReads.Enqueue(asked);
+        var tags = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var id in accountIds.WithCancellation(cancellationToken))
+        {
+            asked.Enqueue(id);
+            await Task.Delay(20, cancellationToken);
+            if (TagsDenied)
+            {
+                failed[id] = "AccessDeniedException: not authorized to perform organizations:ListTagsForResource";
+            }
+            else
+            {
+                tags[id] = new Dictionary<string, string>(StringComparer.Ordinal) { ["Owner"] = Owner(id, TagVersion) };
+            }
+        }
+
+        return failed.Count == 0 ? new AccountTags(tags, null) : new AccountTags(tags, AccountTags.FailureSummary(failed, asked.Count)) { Failed = failed };
+    }
+
+    public async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
+    {
+        await Task.Delay(300, cancellationToken);
+        var finding = new ResourceEvaluation(
+            "s3-bucket-versioning-enabled",
+            "AWS::S3::Bucket",
+            $"bucket-{accountId}",
+            ComplianceType.NonCompliant,
+            "versioning is off",
+            DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture),
+            $"bucket-{accountId}",
+            new Dictionary<string, string>());
+        return new RegionSnapshot(
+            accountId,
+            region,
+            RegionScanStatus.Scanned,
+            null,
+            [new RuleCompliance(finding.RuleName, ComplianceType.NonCompliant, 1)],
+            [finding],
+            DateTimeOffset.UtcNow);
+    }
+}
