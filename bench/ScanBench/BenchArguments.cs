@@ -8,7 +8,7 @@ public sealed class BenchArguments
     public const string Usage = """
         Usage: dotnet run -c Release --project bench/ScanBench -- --accounts N [--regions 2] [--latency-ms 100]
                [--throttle-rps 1] [--throttle-burst 2] [--max-concurrent 1000] [--seed 1] [--skip-baseline]
-               [--source assumerole|aggregator|both]
+               [--source assumerole|aggregator|both] [--weeks 1]
         """;
 
     public int Accounts { get; private set; } = 200;
@@ -27,6 +27,12 @@ public sealed class BenchArguments
     public int Seed { get; private set; } = 1;
 
     public bool SkipBaseline { get; private set; }
+
+    /// <summary>
+    /// Scheduled weeks run in one silo, the last one measured: with 2, the measured run starts from
+    /// what the week before left (the account tags cache), as every run after the first does.
+    /// </summary>
+    public int Weeks { get; private set; } = 1;
 
     /// <summary>Where Config data comes from: <c>assumerole</c>, <c>aggregator</c>, or <c>both</c> (one run each, side by side).</summary>
     public string Source { get; private set; } = "assumerole";
@@ -74,15 +80,16 @@ public sealed class BenchArguments
                 case "--throttle-burst": result.ThrottleBurst = (int)value; break;
                 case "--max-concurrent": result.MaxConcurrentAccounts = (int)value; break;
                 case "--seed": result.Seed = (int)value; break;
+                case "--weeks": result.Weeks = (int)value; break;
                 default:
                     error = $"unknown flag {flag}.";
                     return null;
             }
         }
 
-        if (result.Accounts < 1 || result.Regions is < 1 or > 4)
+        if (result.Accounts < 1 || result.Regions is < 1 or > 4 || result.Weeks is < 1 or > 8)
         {
-            error = "--accounts must be at least 1 and --regions between 1 and 4.";
+            error = "--accounts must be at least 1, --regions between 1 and 4 and --weeks between 1 and 8.";
             return null;
         }
 

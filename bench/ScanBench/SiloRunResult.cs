@@ -16,7 +16,8 @@ public sealed record SiloRunResult(
     double PeakMiB,
     double HeapPeakMiB,
     double LiveHeapMiB,
-    IReadOnlyList<Finding>? Findings)
+    IReadOnlyList<Finding>? Findings,
+    SimulatorCountersSnapshot CountersBefore)
 {
     public TimeSpan DiscoveryTime => ScanningAt;
 
