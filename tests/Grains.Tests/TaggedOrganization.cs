@@ -5,13 +5,14 @@ using ComplianceReport.Compliance.Ports;
 namespace ComplianceReport.Grains.Tests;
 
 /// <summary>
-/// An organization whose accounts and account tags a test changes between runs, recording every
+/// An organization whose accounts, their status and account tags a test changes between runs, recording every
 /// read of account tags (one list of ids per <see cref="ReadAsync"/> call, in call order). Each
 /// region read takes a moment, so a run has scanning time in which to renew cached tags.
 /// </summary>
 public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceReader, IAccountTagReader
 {
     private readonly ConcurrentQueue<ConcurrentQueue<string>> _tagReads = new();
+    private readonly ConcurrentDictionary<string, byte> _regionsRead = new(StringComparer.Ordinal);
 
     public IReadOnlyList<string> AccountIds { get; set; } = [];
 
@@ -21,15 +22,33 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
     /// <summary>When true, ListTagsForResource is refused for every account.</summary>
     public bool TagsDenied { get; set; }
 
+    /// <summary>Accounts the walk lists as suspended.</summary>
+    public IReadOnlySet<string> Suspended { get; set; } = new HashSet<string>();
+
+    /// <summary>When set, the walk ends only once these accounts were read (or after half a minute).</summary>
+    public IReadOnlyList<string> ReadBeforeWalkEnds { get; set; } = [];
+
+    /// <summary>True when <see cref="ReadBeforeWalkEnds"/> were read before the walk returned.</summary>
+    public bool ScannedDuringWalk { get; private set; }
+
     public IReadOnlyList<IReadOnlyList<string>> TagReads => [.. _tagReads.Select(r => (IReadOnlyList<string>)[.. r])];
 
     public void ClearTagReads() => _tagReads.Clear();
 
     public static string Owner(string accountId, string version) => $"owner-{accountId[..3]}-{version}";
 
-    public Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<OrganizationAccount>>(
-            [.. AccountIds.Select(id => new OrganizationAccount(id, "account-" + id, id + "@example.com", AccountStatus.Active, "Root/Prod"))]);
+    public async Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        while (ReadBeforeWalkEnds.Any(id => !_regionsRead.ContainsKey(id)) && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(50, cancellationToken);
+        }
+
+        ScannedDuringWalk = ReadBeforeWalkEnds.Count > 0 && ReadBeforeWalkEnds.All(_regionsRead.ContainsKey);
+        return [.. AccountIds.Select(id => new OrganizationAccount(
+            id, "account-" + id, id + "@example.com", Suspended.Contains(id) ? AccountStatus.Suspended : AccountStatus.Active, "Root/Prod"))];
+    }
 
     public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
     {
@@ -56,6 +75,7 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
 
     public async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
+        _regionsRead.TryAdd(accountId, 0);
         await Task.Delay(300, cancellationToken);
         var finding = new ResourceEvaluation(
             "s3-bucket-versioning-enabled",

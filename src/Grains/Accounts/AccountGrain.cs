@@ -40,7 +40,7 @@ public sealed class AccountGrain(
         }
 
         var current = state.State;
-        if (request.RunId is not null && current.CurrentRun?.RunId == request.RunId)
+        if (!request.Force && request.RunId is not null && current.CurrentRun?.RunId == request.RunId)
         {
             // A resumed run asks again: answer from what this run already recorded.
             return Outcome(current.CurrentRun.Scan, current.Run(request.BaselineRunId), reused: true, AwsCallCount.None);
@@ -54,9 +54,14 @@ public sealed class AccountGrain(
         {
             s.Latest = scan;
             baseline = request.RunId is null ? null : s.Run(request.BaselineRunId);
-            if (request.RunId is not null && s.CurrentRun?.RunId != request.RunId)
+            if (request.RunId is not null)
             {
-                s.PreviousRun = s.CurrentRun;
+                // The same run forcing a new scan replaces its own (the walk changed the account's status).
+                if (s.CurrentRun?.RunId != request.RunId)
+                {
+                    s.PreviousRun = s.CurrentRun;
+                }
+
                 s.CurrentRun = new RunScan(request.RunId, scan);
                 if (request.Scheduled)
                 {

@@ -173,7 +173,8 @@ public sealed class ReportRunGrain(
                 await AccountTags.StartAsync(tagIds.Reader.ReadAllAsync(scanning.Token), scanning.Token);
                 try
                 {
-                    s.Accounts = await fanOut.DiscoverAsync(a => tagIds.Writer.TryWrite(a.AccountId), scanning.Token);
+                    var previous = await PreviousAccountsAsync(scanning.Token);
+                    s.Accounts = await fanOut.DiscoverAsync(previous, a => tagIds.Writer.TryWrite(a.AccountId), scanning.Token);
                     foreach (var account in s.Accounts)
                     {
                         tagIds.Writer.TryWrite(account.AccountId);
@@ -281,6 +282,30 @@ public sealed class ReportRunGrain(
         time,
         RunId,
         logger);
+
+    /// <summary>
+    /// The accounts of the run this one compares with, scanned while discovery reads the
+    /// organization (the walk still decides the report). None when there is no such run or it
+    /// cannot answer: the run then starts from the preview, as the first run does.
+    /// </summary>
+    private async Task<IReadOnlyList<OrganizationAccount>> PreviousAccountsAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.BaselineRunId is not { } baseline)
+        {
+            return [];
+        }
+
+        try
+        {
+            var accounts = await GrainFactory.GetGrain<IReportRunGrain>(baseline).GetAccountsAsync(cancellationToken);
+            return [.. accounts.Select(a => a.Account)];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ReportRunLog.PreviousAccountsUnavailable(logger, ex, RunId, baseline);
+            return [];
+        }
+    }
 
     private string[] AccountIds() => [.. (state.State.Accounts ?? []).Select(a => a.AccountId)];
 

@@ -36,4 +36,7 @@ internal static partial class ReportRunLog
 
     [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Run {RunId}: the account tags cache could not be {Action}; every account's tags are read this run")]
     public static partial void AccountTagsCacheFailed(ILogger logger, Exception exception, string runId, string action);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Run {RunId}: the accounts of run {BaselineRunId} could not be read; scanning starts from discovery alone")]
+    public static partial void PreviousAccountsUnavailable(ILogger logger, Exception exception, string runId, string baselineRunId);
 }

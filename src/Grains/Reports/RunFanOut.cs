@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace ComplianceReport.Grains.Reports;
 
 /// <summary>
-/// The Discovering and Scanning phases: starts scanning the accounts discovery can name early,
+/// The Discovering and Scanning phases: starts scanning the accounts of the previous run and those
+/// discovery can name early,
 /// fans out to the account grains under <c>Run:MaxConcurrentAccounts</c>, records each outcome in
 /// the run's state, and reconciles with the walk's list. Used from the run grain only: every
 /// continuation runs on the grain's scheduler, so the state and <see cref="_scans"/> need no lock.
@@ -23,20 +24,37 @@ internal sealed class RunFanOut(
     ILogger logger)
 {
     private readonly Dictionary<string, Task> _scans = new(StringComparer.Ordinal);
+
+    /// <summary>Accounts scanned from the previous run's record, before discovery named them.</summary>
+    private readonly Dictionary<string, OrganizationAccount> _scannedFromPrevious = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(Math.Max(1, options.MaxConcurrentAccounts));
 
     /// <summary>Accounts whose scan started, finished or not.</summary>
     public int Started => _scans.Count;
 
-    /// <summary>Walks the organization, scanning its preview meanwhile; returns the walk's list.</summary>
-    /// <param name="previewed">Told of each account the preview lists, before the walk confirms it.</param>
-    public async Task<List<OrganizationAccount>> DiscoverAsync(Action<OrganizationAccount> previewed, CancellationToken cancellationToken)
+    /// <summary>
+    /// Walks the organization, scanning meanwhile the previous run's active accounts (at once) and
+    /// the preview's; returns the walk's list.
+    /// </summary>
+    /// <param name="previous">The accounts of the run this one compares with, as that run recorded them.</param>
+    /// <param name="previewed">Told of each account scanned before the walk confirms it.</param>
+    public async Task<List<OrganizationAccount>> DiscoverAsync(IReadOnlyList<OrganizationAccount> previous, Action<OrganizationAccount> previewed, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(previewed);
         // Counts the walk's and the preview's Organizations calls; set in this async method, it flows to them only.
         var counters = new AwsCallCounters();
         AwsCallCounters.Current = counters;
         var walk = discovery.DiscoverAsync(cancellationToken);
+
+        // Organizations lists a page of accounts a second at best; last week's are almost all still there.
+        foreach (var account in previous.Where(a => a.Status == AccountStatus.Active))
+        {
+            _scannedFromPrevious[account.AccountId] = account;
+            previewed(account);
+            StartScan(account, cancellationToken);
+        }
+
         await foreach (var account in discovery.PreviewAccountsAsync(cancellationToken))
         {
             if (walk.IsCompleted)
@@ -55,6 +73,19 @@ internal sealed class RunFanOut(
 
     public async Task ScanAsync(IReadOnlyList<OrganizationAccount> accounts, CancellationToken cancellationToken)
     {
+        // An account scanned from last week's record that is no longer active (suspended since) is
+        // scanned again as the walk describes it, so its row says why it was not read.
+        foreach (var account in accounts.Where(a => _scannedFromPrevious.TryGetValue(a.AccountId, out var earlier) && earlier.Status != a.Status))
+        {
+            if (_scans.Remove(account.AccountId, out var earlyScan))
+            {
+                await earlyScan;
+            }
+
+            store.State.Outcomes.Remove(account.AccountId);
+            StartScan(account, cancellationToken, force: true);
+        }
+
         foreach (var account in accounts)
         {
             StartScan(account, cancellationToken);
@@ -110,20 +141,20 @@ internal sealed class RunFanOut(
     /// <summary>Waits for scans still running, after a failure cancelled them.</summary>
     public Task DrainAsync() => Task.WhenAll(_scans.Values).ContinueWith(_ => { }, TaskScheduler.Current);
 
-    private void StartScan(OrganizationAccount account, CancellationToken cancellationToken)
+    private void StartScan(OrganizationAccount account, CancellationToken cancellationToken, bool force = false)
     {
         if (!store.State.Outcomes.ContainsKey(account.AccountId) && !_scans.ContainsKey(account.AccountId))
         {
-            _scans[account.AccountId] = ScanAndRecordAsync(account, cancellationToken);
+            _scans[account.AccountId] = ScanAndRecordAsync(account, force, cancellationToken);
         }
     }
 
-    private async Task ScanAndRecordAsync(OrganizationAccount account, CancellationToken cancellationToken)
+    private async Task ScanAndRecordAsync(OrganizationAccount account, bool force, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            store.State.Outcomes[account.AccountId] = await ScanOneAsync(account, cancellationToken);
+            store.State.Outcomes[account.AccountId] = await ScanOneAsync(account, force, cancellationToken);
             store.CheckpointIfDue();
         }
         finally
@@ -132,11 +163,11 @@ internal sealed class RunFanOut(
         }
     }
 
-    private async Task<AccountScanOutcome> ScanOneAsync(OrganizationAccount account, CancellationToken cancellationToken)
+    private async Task<AccountScanOutcome> ScanOneAsync(OrganizationAccount account, bool force, CancellationToken cancellationToken)
     {
         var s = store.State;
         var grain = grains.GetGrain<IAccountGrain>(account.AccountId);
-        var request = new ScanRequest(account, options.ResultMaxAge, Force: false, runId, s.BaselineRunId, s.Trigger == RunTrigger.Scheduled);
+        var request = new ScanRequest(account, options.ResultMaxAge, force, runId, s.BaselineRunId, s.Trigger == RunTrigger.Scheduled);
         Exception? last = null;
         for (var attempt = 1; attempt <= 2; attempt++)
         {

@@ -7,11 +7,11 @@ using Orleans.TestingHost;
 namespace ComplianceReport.Grains.Tests;
 
 /// <summary>
-/// Account tags are read once and kept: a later run reads only new accounts before it evaluates,
-/// renews cached ones only while accounts scan, and a run whose reads are all refused still has
-/// the owners read before.
+/// What a run takes from the week before: account tags read once and kept (a later run reads only
+/// new accounts before it evaluates and renews cached ones while accounts scan; refused reads leave
+/// the owners read before), and last week's accounts, scanned while the walk runs.
 /// </summary>
-public sealed class AccountTagsCacheTests : IAsyncLifetime
+public sealed class FollowingWeekTests : IAsyncLifetime
 {
     private static readonly string[] FirstWeek = ["111111111111", "222222222222", "333333333333"];
     private const string NewAccount = "444444444444";
@@ -74,6 +74,37 @@ public sealed class AccountTagsCacheTests : IAsyncLifetime
         Assert.All(reads[1], id => Assert.Equal(TaggedOrganization.Owner(id, "v2"), third[id]));
         Assert.All(FirstWeek.Except(reads[1]), id => Assert.Equal(TaggedOrganization.Owner(id, "v1"), third[id]));
         Assert.Equal(TaggedOrganization.Owner(NewAccount, "v2"), third[NewAccount]);
+    }
+
+    [Fact]
+    public async Task A_scheduled_run_scans_last_weeks_accounts_while_the_walk_runs_and_the_walk_decides_the_report()
+    {
+        await RunAsync("2026-W30");
+
+        // Next week one account is suspended and one is new; the walk ends only once last week's were read.
+        _organization.AccountIds = [FirstWeek[0], FirstWeek[1], NewAccount];
+        _organization.Suspended = new HashSet<string> { FirstWeek[1] };
+        _organization.ReadBeforeWalkEnds = [FirstWeek[0], FirstWeek[1]];
+        var (status, accounts) = await RunWithAccountsAsync("2026-W31");
+
+        Assert.True(_organization.ScannedDuringWalk, "last week's accounts were not scanned before the walk ended");
+        Assert.Equal([FirstWeek[0], FirstWeek[1], NewAccount], accounts.Select(a => a.Account.AccountId).Order(StringComparer.Ordinal));
+        Assert.Equal(AccountScanStatus.Scanned, Assert.Single(accounts, a => a.Account.AccountId == FirstWeek[0]).Status);
+        Assert.Equal(AccountScanStatus.Scanned, Assert.Single(accounts, a => a.Account.AccountId == NewAccount).Status);
+
+        // Scanned early as last week's active account, then again as the walk describes it.
+        var suspended = Assert.Single(accounts, a => a.Account.AccountId == FirstWeek[1]);
+        Assert.Equal((AccountStatus.Suspended, AccountScanStatus.Skipped, ScanErrorKind.Suspended), (suspended.Account.Status, suspended.Status, suspended.Error?.Kind));
+        Assert.Equal(2, status.NonCompliantResources);
+    }
+
+    private async Task<(RunStatus Status, IReadOnlyList<AccountSummary> Accounts)> RunWithAccountsAsync(string week)
+    {
+        var report = _cluster.Client.GetGrain<IReportGrain>(ReportGrainKeys.Default);
+        var started = await report.StartWeeklyRunAsync(week, RunTrigger.Scheduled, CancellationToken.None);
+        var status = await RunWaiter.UntilAsync(_cluster.Client, started.RunId, s => s.IsFinished, TimeSpan.FromMinutes(2));
+        Assert.True(status.Phase == RunPhase.Completed, $"run {week} ended {status.Phase}: {status.Error}");
+        return (status, await _cluster.Client.GetGrain<IReportRunGrain>(started.RunId).GetAccountsAsync(CancellationToken.None));
     }
 
     private async Task<Dictionary<string, string>> RunAsync(string week)
