@@ -1,9 +1,11 @@
 using System.Diagnostics;
+using ComplianceReport.Aws.RateLimiting;
 using ComplianceReport.Compliance;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
 using ComplianceReport.SimulatedEnvironment;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ComplianceReport.ScanBench;
 
@@ -31,6 +33,9 @@ public static class SiloRun
             var earlier = Stopwatch.StartNew();
             var previous = await silo.WaitAsync((await silo.StartWeeklyRunAsync(week)).RunId, PollInterval);
             Console.WriteLine($"  week {week} ({weeksAgo} ago, not measured): {previous.Phase} in {earlier.Elapsed.TotalSeconds:F1} s");
+
+            // A week apart the pacing has forgotten this run's rates (RequestRateLimiter.ForgetAfter); minutes apart it has not.
+            silo.App.Services.GetRequiredService<RequestRateLimiter>().Forget();
         }
 
         // The measured run's calls only, not the earlier weeks'.

@@ -50,6 +50,17 @@ public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvid
         AwsCallCounters.Current?.Answered(operation, throttled: true);
     }
 
+    /// <summary>
+    /// Forgets every bucket and what each operation learnt, as <see cref="ForgetAfter"/> without
+    /// calls does: the state a scheduled run a week after the last one starts from. The scan
+    /// bench runs its weeks minutes apart and calls this between them.
+    /// </summary>
+    public void Forget()
+    {
+        _buckets.Clear();
+        _operations.Clear();
+    }
+
     /// <summary>The rate the next new account-region of <paramref name="operation"/> would start at.</summary>
     public double LearntRate(string operation) => _operations.TryGetValue(operation, out var pace) ? pace.Rate : _start;
 

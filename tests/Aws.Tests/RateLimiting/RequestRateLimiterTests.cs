@@ -209,4 +209,18 @@ public sealed class RequestRateLimiterTests
         Succeed(limiter, 1);
         Assert.Equal(2, limiter.CurrentRate(Account, Region, Details), 9);
     }
+
+    [Fact]
+    public async Task Forgetting_starts_every_account_region_again_from_the_configured_rate_as_a_week_without_calls_does()
+    {
+        var limiter = Limiter();
+        await ClimbToAsync(limiter, 10);
+        limiter.Throttled(Account, Region, Details);
+
+        limiter.Forget();
+
+        Assert.Equal(1, limiter.LearntRate(Details), 9);
+        Assert.Equal(1, limiter.CurrentRate(Account, Region, Details), 9);
+        Assert.Equal(1, limiter.CurrentRate("222222222222", Region, Details), 9);
+    }
 }
