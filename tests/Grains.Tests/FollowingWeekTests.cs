@@ -1,7 +1,5 @@
 using ComplianceReport.Compliance.Model;
-using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Grains.Interfaces.Reports;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Grains.Tests;
@@ -22,23 +20,7 @@ public sealed class FollowingWeekTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await ComplianceTestCluster.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Organization:ManagementAccountId"] = "100000000000",
-                ["Organization:Regions:0"] = "us-east-1",
-                ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
-                ["Report:OutputDirectory"] = _output,
-                ["Jira:DryRun"] = "true",
-                ["Jira:ProjectKey"] = "SEC",
-                ["Scan:MaxConcurrentAccounts"] = "1",
-            },
-            silo =>
-            {
-                silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
-                silo.Services.AddSingleton<IComplianceReader>(_organization);
-                silo.Services.AddSingleton<IAccountTagReader>(_organization);
-            });
+        _cluster = await FakeOrganizationCluster.StartAsync(_organization, _output, new Dictionary<string, string?> { ["Scan:MaxConcurrentAccounts"] = "1" });
     }
 
     public async Task DisposeAsync()

@@ -1,8 +1,6 @@
 using ComplianceReport.Compliance.Model;
-using ComplianceReport.Compliance.Ports;
 using ComplianceReport.Grains.Interfaces.Accounts;
 using ComplianceReport.Grains.Interfaces.Reports;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace ComplianceReport.Grains.Tests;
@@ -16,22 +14,7 @@ public sealed class PreviewReconciliationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await ComplianceTestCluster.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Organization:ManagementAccountId"] = "100000000000",
-                ["Organization:Regions:0"] = "us-east-1",
-                ["Aws:ServiceUrl"] = "http://127.0.0.1:9",
-                ["Report:OutputDirectory"] = _output,
-                ["Jira:DryRun"] = "true",
-                ["Jira:ProjectKey"] = "SEC",
-            },
-            silo =>
-            {
-                silo.Services.AddSingleton<IOrganizationDiscovery>(_organization);
-                silo.Services.AddSingleton<IComplianceReader>(_organization);
-                silo.Services.AddSingleton<IAccountTagReader>(_organization);
-            });
+        _cluster = await FakeOrganizationCluster.StartAsync(_organization, _output);
     }
 
     public async Task DisposeAsync()
