@@ -55,7 +55,7 @@ internal sealed class AdaptiveBucket
     private readonly OperationPace _shared;
     private readonly double _floor;
     private readonly double _ceiling;
-    private readonly double _capacity;
+    private double _capacity;
     private double _rate;
     private double _tokens;
     private long _lastRefill;
@@ -187,15 +187,18 @@ internal sealed class AdaptiveBucket
         }
     }
 
-    /// <summary>AWS throttled a call through this bucket: remember the rate as the throttling point, and cut.</summary>
-    public void Throttled()
+    /// <summary>
+    /// AWS throttled a call through this bucket: remember the rate as the throttling point, and cut.
+    /// Returns the throttling point the bucket now holds.
+    /// </summary>
+    public double Throttled()
     {
         lock (_sync)
         {
             var now = _time.GetTimestamp();
             if (_throttlePoint > 0 && _time.GetElapsedTime(_throttledAt, now) < CutCooldown)
             {
-                return;
+                return _throttlePoint;
             }
 
             // The point is what really went out when AWS said no, as in the AWS SDKs' adaptive mode.
@@ -203,9 +206,13 @@ internal sealed class AdaptiveBucket
             _throttledAt = now;
             _rate = Math.Max(_floor, _throttlePoint * Beta);
 
-            // The server's bucket is empty: tokens saved up here would only be throttled too.
+            // The server's bucket is empty: tokens saved up here would only be throttled too. Its burst may
+            // also be smaller than ours (a throttled back-to-back pair at any average rate says so): from
+            // now on, one request per token's time, or the cuts would chase the burst down to the floor.
             _tokens = Math.Min(_tokens, 0);
+            _capacity = 1;
             _shared.Cut(_throttlePoint, _rate, now);
+            return _throttlePoint;
         }
     }
 }

@@ -32,6 +32,21 @@ internal sealed class OperationPace
         _updatedAt = timestamp;
     }
 
+    /// <summary>
+    /// An operation whose limit a previous run found at <paramref name="throttlePoint"/>: its buckets
+    /// start there, as on the plateau of a cut <see cref="AdaptiveBucket.PlateauSeconds"/> ago, so they
+    /// hold the known rate for a while and then probe above it, instead of slow-starting from the
+    /// configured rate past the limit all at once (a scheduled run starts every account together).
+    /// </summary>
+    public static OperationPace Learnt(double throttlePoint, TimeProvider time)
+    {
+        var now = time.GetTimestamp();
+        var pace = new OperationPace(throttlePoint, now);
+        pace._throttlePoint = throttlePoint;
+        pace._throttledAt = now - (long)(AdaptiveBucket.PlateauSeconds * time.TimestampFrequency);
+        return pace;
+    }
+
     /// <summary>When a bucket of the operation last ran or was cut.</summary>
     public long UpdatedAt
     {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.ObjectModel;
 
 namespace ComplianceReport.Compliance.Diagnostics;
 
@@ -51,8 +52,18 @@ public sealed class AwsCallCounters
     /// <summary>The rate limiter let one request of <paramref name="operation"/> go at <paramref name="rate"/> per second.</summary>
     public void Paced(string operation, double rate) => Operation(operation).Granted(rate);
 
-    /// <summary>AWS answered a paced request of <paramref name="operation"/>, throttling it or not.</summary>
-    public void Answered(string operation, bool throttled) => Operation(operation).Answer(throttled);
+    /// <summary>AWS answered a paced request of <paramref name="operation"/> without throttling it.</summary>
+    public void Answered(string operation) => Operation(operation).Answer();
+
+    /// <summary>AWS throttled a paced request of <paramref name="operation"/>; its bucket's requests went out at <paramref name="throttlePoint"/> per second.</summary>
+    public void ThrottledAt(string operation, double throttlePoint) => Operation(operation).Throttle(throttlePoint);
+
+    /// <summary>
+    /// Where the last scheduled run found AWS's limit, by operation (requests per second per
+    /// account and region): the limiter starts an operation it has no fresh pace for there instead
+    /// of at <c>Scan:RequestsPerSecond</c>. Empty for a first run and for on-demand scans.
+    /// </summary>
+    public IReadOnlyDictionary<string, double> StartRates { get; init; } = ReadOnlyDictionary<string, double>.Empty;
 
     public void Throttled() => Interlocked.Increment(ref _throttles);
 

@@ -1,12 +1,16 @@
 namespace ComplianceReport.Compliance.Diagnostics;
 
-/// <summary>One operation's paced calls in one scan: answers, throttling answers, and the highest rate it was granted at.</summary>
+/// <summary>
+/// One operation's paced calls in one scan: answers, throttling answers, the highest rate it was
+/// granted at, and the rate at which AWS last throttled it.
+/// </summary>
 public sealed class OperationCallCounter
 {
     private readonly Lock _sync = new();
     private long _answered;
     private long _throttled;
     private double _peakRate;
+    private double _throttlePoint;
 
     /// <summary>Attempts AWS answered, throttled or not.</summary>
     public long Answered => Interlocked.Read(ref _answered);
@@ -25,6 +29,18 @@ public sealed class OperationCallCounter
         }
     }
 
+    /// <summary>The rate, in requests per second, that really went out when AWS last throttled this operation; 0 while it never did.</summary>
+    public double ThrottlePoint
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _throttlePoint;
+            }
+        }
+    }
+
     public void Granted(double rate)
     {
         lock (_sync)
@@ -33,12 +49,19 @@ public sealed class OperationCallCounter
         }
     }
 
-    public void Answer(bool throttled)
+    public void Answer()
     {
         Interlocked.Increment(ref _answered);
-        if (throttled)
+    }
+
+    /// <summary>AWS throttled an attempt sent while the bucket's requests went out at <paramref name="throttlePoint"/> per second.</summary>
+    public void Throttle(double throttlePoint)
+    {
+        Interlocked.Increment(ref _answered);
+        Interlocked.Increment(ref _throttled);
+        lock (_sync)
         {
-            Interlocked.Increment(ref _throttled);
+            _throttlePoint = throttlePoint;
         }
     }
 }

@@ -1,5 +1,6 @@
 using ComplianceReport.Aws.Options;
 using ComplianceReport.Aws.RateLimiting;
+using ComplianceReport.Compliance.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ComplianceReport.Aws.Tests.RateLimiting;
@@ -222,5 +223,87 @@ public sealed class RequestRateLimiterTests
         Assert.Equal(1, limiter.LearntRate(Details), 9);
         Assert.Equal(1, limiter.CurrentRate(Account, Region, Details), 9);
         Assert.Equal(1, limiter.CurrentRate("222222222222", Region, Details), 9);
+    }
+
+    [Fact]
+    public async Task A_scan_told_where_the_last_run_was_throttled_starts_there_holds_it_then_probes_above()
+    {
+        var limiter = Limiter();
+        await Task.Yield();
+        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { [Details] = 3.2 } };
+
+        // Every account-region of the operation starts at the learnt limit, not at the configured 1/s, and not by slow start past it.
+        Assert.Equal(3.2, limiter.CurrentRate(Account, Region, Details), 9);
+        Assert.Equal(3.2, limiter.CurrentRate("222222222222", Region, Details), 9);
+        Assert.Equal(1, limiter.CurrentRate(Account, Region, "BatchGetResourceConfig"), 9);
+        Succeed(limiter, 5);
+        Assert.Equal(3.2, limiter.CurrentRate(Account, Region, Details), 9);
+
+        // It holds the plateau for a while, then probes above it in case AWS allows more this week.
+        _clock.Advance(TimeSpan.FromSeconds(AdaptiveBucket.PlateauSeconds / 5));
+        Succeed(limiter, 1);
+        Assert.InRange(limiter.CurrentRate(Account, Region, Details), 3.2, 3.2 * 1.005);
+        _clock.Advance(TimeSpan.FromSeconds(AdaptiveBucket.PlateauSeconds * 1.5));
+        Succeed(limiter, 1);
+        Assert.True(limiter.CurrentRate(Account, Region, Details) > 3.2 * 1.05, $"probing: {limiter.CurrentRate(Account, Region, Details)}/s");
+    }
+
+    [Fact]
+    public async Task A_learnt_start_is_capped_by_the_ceiling_and_ignored_while_the_operation_has_a_pace_from_this_hour()
+    {
+        var limiter = Limiter(max: 4);
+        await Task.Yield();
+        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { [Details] = 9, ["BatchGetResourceConfig"] = 2 } };
+        Assert.Equal(4, limiter.CurrentRate(Account, Region, Details), 9);
+
+        // An on-demand scan earlier this hour taught the operation its rate: a run's learnt start does not replace it.
+        var other = Limiter();
+        AwsCallCounters.Current = null;
+        Assert.Equal(1, other.CurrentRate(Account, Region, "BatchGetResourceConfig"), 9);
+        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { ["BatchGetResourceConfig"] = 2 } };
+        Assert.Equal(1, other.CurrentRate("222222222222", Region, "BatchGetResourceConfig"), 9);
+
+        // A week later it has forgotten, and starts where it is told; a learnt rate below the configured start is not trusted.
+        _clock.Advance(RequestRateLimiter.ForgetAfter + TimeSpan.FromSeconds(1));
+        Assert.Equal(2, other.CurrentRate("333333333333", Region, "BatchGetResourceConfig"), 9);
+        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { [Details] = 0.06 } };
+        Assert.Equal(1, other.CurrentRate("333333333333", Region, Details), 9);
+    }
+
+    [Fact]
+    public async Task After_a_throttling_answer_it_no_longer_bursts()
+    {
+        var limiter = Limiter(burst: 3);
+        await ClimbToAsync(limiter, 4);
+        limiter.Throttled(Account, Region, Details);
+        var rate = limiter.CurrentRate(Account, Region, Details);
+
+        // Long idle: the bucket refills, but to one token, not three.
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        var second = limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1.01 / rate));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task A_scan_counts_where_AWS_throttled_each_operation()
+    {
+        var limiter = Limiter();
+        await Task.Yield();
+        var counters = new AwsCallCounters();
+        AwsCallCounters.Current = counters;
+        await ClimbToAsync(limiter, 6);
+
+        limiter.Throttled(Account, Region, Details);
+        limiter.Succeeded(Account, Region, "BatchGetResourceConfig");
+
+        var details = counters.Operations[Details];
+        Assert.Equal(1, details.Throttled);
+        Assert.InRange(details.ThrottlePoint, AdaptiveBucket.MinRateFactor, 6.5);
+        Assert.Equal(limiter.CurrentRate(Account, Region, Details) / AdaptiveBucket.Beta, details.ThrottlePoint, 9);
+        Assert.Equal(0, counters.Operations["BatchGetResourceConfig"].ThrottlePoint);
     }
 }
