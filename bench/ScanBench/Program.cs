@@ -109,7 +109,7 @@ async Task<(string Source, SiloRunResult Silo, SimulatorCountersSnapshot Counter
     Console.WriteLine($"  throttled responses    {siloCounters.Throttled:N0}; injected 5xx {siloCounters.ErrorsInjected:N0}");
     Console.WriteLine($"  retries                {siloCounters.Throttled + siloCounters.ErrorsInjected:N0} (every throttled or 5xx answer is sent again by the SDK or the rate limiter, or fails its region)");
     Console.WriteLine($"  throttled share        {(double)siloCounters.Throttled / Math.Max(1, siloCounters.TotalRequests):P1} of the simulator's answers");
-    Console.WriteLine($"  pacing (run record)    {string.Join(", ", status.Pacing.Select(p => $"{p.Operation} {p.Calls:N0} calls, {p.ThrottledShare:P1} throttled, peak {p.PeakRequestsPerSecond:F1}/s"))}");
+    Console.WriteLine($"  pacing (run record)    {string.Join(", ", status.Pacing.Select(p => $"{p.Operation} {p.Calls:N0} calls, {p.ThrottledShare:P1} throttled, peak {p.PeakRequestsPerSecond:F1}/s{(p.ThrottledAtRequestsPerSecond > 0 ? $", limit found at {p.ThrottledAtRequestsPerSecond:F2}/s" : "")}"))}");
     Console.WriteLine($"  peak memory            silo process {silo.PeakMiB:F0} MiB (VmHWM, bench harness included; GC heap after a collection at most {silo.HeapPeakMiB:F0} MiB), simulator {simulatorPeak:F0} MiB");
     Console.WriteLine($"  live heap after run    {silo.LiveHeapMiB:F0} MiB ({silo.LiveHeapMiB * 1024 / status.AccountsTotal:F0} KiB per account; every account grain still active)");
     Console.WriteLine($"  load average after     {loadAfterSilo}");

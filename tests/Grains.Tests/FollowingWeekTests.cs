@@ -20,7 +20,13 @@ public sealed class FollowingWeekTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _cluster = await FakeOrganizationCluster.StartAsync(_organization, _output, new Dictionary<string, string?> { ["Scan:MaxConcurrentAccounts"] = "1" });
+        _cluster = await FakeOrganizationCluster.StartAsync(_organization, _output, new Dictionary<string, string?>
+        {
+            ["Scan:MaxConcurrentAccounts"] = "1",
+
+            // Every run scans every account again, as a week later it would.
+            ["Scan:ResultMaxAge"] = "00:00:00.001",
+        });
     }
 
     public async Task DisposeAsync()
@@ -78,6 +84,27 @@ public sealed class FollowingWeekTests : IAsyncLifetime
         var suspended = Assert.Single(accounts, a => a.Account.AccountId == FirstWeek[1]);
         Assert.Equal((AccountStatus.Suspended, AccountScanStatus.Skipped, ScanErrorKind.Suspended), (suspended.Account.Status, suspended.Status, suspended.Error?.Kind));
         Assert.Equal(2, status.NonCompliantResources);
+    }
+
+    [Fact]
+    public async Task A_scheduled_run_starts_each_operation_where_last_weeks_run_found_AWS_throttling_it()
+    {
+        // Week 1 knows nothing; AWS throttles the detail calls at 1.5, 2.5 and 3.5/s in the three accounts, the walk at 0.5/s.
+        _organization.ThrottledAt = 0.5;
+        var first = await RunWithAccountsAsync("2026-W20");
+        Assert.All(_organization.StartRatesSeen.Values, seen => Assert.Empty(seen));
+        var found = Assert.Single(first.Status.Pacing, p => p.Operation == "GetComplianceDetailsByConfigRule");
+        Assert.Equal(2.5, found.ThrottledAtRequestsPerSecond, 9);
+
+        // Week 2 starts every scan, and the walk, at the median limit of week 1, whichever silo scans it.
+        _organization.ThrottledAt = 0;
+        await RunWithAccountsAsync("2026-W21");
+        Assert.All(FirstWeek, id => Assert.Equal(2.5, _organization.StartRatesSeen[id]["GetComplianceDetailsByConfigRule"], 9));
+        Assert.Equal(0.5, _organization.StartRatesSeen["walk"]["ListAccountsForParent"], 9);
+
+        // Week 2 was not throttled: week 3 starts at the configured rate again.
+        await RunWithAccountsAsync("2026-W22");
+        Assert.All(_organization.StartRatesSeen.Values, seen => Assert.Empty(seen));
     }
 
     private async Task<(RunStatus Status, IReadOnlyList<AccountSummary> Accounts)> RunWithAccountsAsync(string week)

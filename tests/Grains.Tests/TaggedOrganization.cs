@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ComplianceReport.Compliance.Diagnostics;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
 
@@ -31,6 +32,12 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
     /// <summary>True when <see cref="ReadBeforeWalkEnds"/> were read before the walk returned.</summary>
     public bool ScannedDuringWalk { get; private set; }
 
+    /// <summary>When above 0, every region read reports AWS throttling GetComplianceDetailsByConfigRule at this rate plus its account's first digit, and the walk ListAccountsForParent at this rate.</summary>
+    public double ThrottledAt { get; set; }
+
+    /// <summary>The start rates the pacing was given, by account id (the walk's under "walk"), of the latest scan.</summary>
+    public ConcurrentDictionary<string, IReadOnlyDictionary<string, double>> StartRatesSeen { get; } = new(StringComparer.Ordinal);
+
     public IReadOnlyList<IReadOnlyList<string>> TagReads => [.. _tagReads.Select(r => (IReadOnlyList<string>)[.. r])];
 
     public void ClearTagReads() => _tagReads.Clear();
@@ -39,6 +46,12 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
 
     public async Task<IReadOnlyList<OrganizationAccount>> DiscoverAsync(CancellationToken cancellationToken)
     {
+        StartRatesSeen["walk"] = AwsCallCounters.Current?.StartRates ?? new Dictionary<string, double>();
+        if (ThrottledAt > 0)
+        {
+            AwsCallCounters.Current?.ThrottledAt("ListAccountsForParent", ThrottledAt);
+        }
+
         var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
         while (ReadBeforeWalkEnds.Any(id => !_regionsRead.ContainsKey(id)) && DateTimeOffset.UtcNow < deadline)
         {
@@ -76,6 +89,12 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
     public async Task<RegionSnapshot> ReadRegionAsync(string accountId, string region, CancellationToken cancellationToken)
     {
         _regionsRead.TryAdd(accountId, 0);
+        StartRatesSeen[accountId] = AwsCallCounters.Current?.StartRates ?? new Dictionary<string, double>();
+        if (ThrottledAt > 0)
+        {
+            AwsCallCounters.Current?.ThrottledAt("GetComplianceDetailsByConfigRule", ThrottledAt + (accountId[0] - '0'));
+        }
+
         await Task.Delay(300, cancellationToken);
         var finding = new ResourceEvaluation(
             "s3-bucket-versioning-enabled",

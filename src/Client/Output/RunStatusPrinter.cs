@@ -98,7 +98,8 @@ public static class RunStatusPrinter
         lines.Add(ReportTotalsLines.AwsCalls(calls.Calls, calls.Retries, calls.Throttles, calls.Timeouts, status.Totals.ScansReused));
         foreach (var pacing in status.Pacing)
         {
-            lines.Add(("Pacing", string.Create(inv, $"{pacing.Operation}: up to {pacing.PeakRequestsPerSecond:0.#}/s per account-region, {pacing.Calls} calls, {pacing.ThrottledShare:P1} throttled")));
+            var limit = pacing.ThrottledAtRequestsPerSecond > 0 ? string.Create(inv, $" (AWS's limit found at {pacing.ThrottledAtRequestsPerSecond:0.##}/s)") : string.Empty;
+            lines.Add(("Pacing", string.Create(inv, $"{pacing.Operation}: up to {pacing.PeakRequestsPerSecond:0.#}/s per account-region, {pacing.Calls} calls, {pacing.ThrottledShare:P1} throttled{limit}")));
         }
 
         lines.Add(("Workbook", status.WorkbookPath ?? string.Empty));

@@ -21,7 +21,7 @@ public sealed record AwsCallCount(
         new(counters.Calls, counters.Retries, counters.Throttles, counters.Timeouts)
         {
             Operations = counters.Operations
-                .Select(o => new OperationPacing(o.Key, o.Value.Answered, o.Value.Throttled, o.Value.PeakRate))
+                .Select(o => new OperationPacing(o.Key, o.Value.Answered, o.Value.Throttled, o.Value.PeakRate, o.Value.ThrottlePoint))
                 .OrderBy(o => o.Operation, StringComparer.Ordinal)
                 .ToList(),
         };

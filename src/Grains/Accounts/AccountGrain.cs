@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using ComplianceReport.Compliance;
 using ComplianceReport.Compliance.Diagnostics;
@@ -47,7 +48,7 @@ public sealed class AccountGrain(
         }
 
         var reused = !request.Force && IsFresh(current.Latest, request.MaxAge);
-        var (scan, calls) = reused ? (current.Latest!, AwsCallCount.None) : await SharedScanAsync(cancellationToken);
+        var (scan, calls) = reused ? (current.Latest!, AwsCallCount.None) : await SharedScanAsync(request.StartRates, cancellationToken);
 
         RunScan? baseline = null;
         await UpdateStateAsync(s =>
@@ -121,21 +122,22 @@ public sealed class AccountGrain(
     private bool IsFresh(AccountScan? scan, TimeSpan maxAge) =>
         scan is { Status: AccountScanStatus.Scanned } && time.GetUtcNow() - scan.CompletedAt <= maxAge;
 
-    private Task<(AccountScan Scan, AwsCallCount Calls)> SharedScanAsync(CancellationToken cancellationToken)
+    private Task<(AccountScan Scan, AwsCallCount Calls)> SharedScanAsync(IReadOnlyDictionary<string, double>? startRates, CancellationToken cancellationToken)
     {
         if (_inFlight is { IsCompleted: false })
         {
             return _inFlight;
         }
 
-        _inFlight = ScanNowAsync(cancellationToken);
+        _inFlight = ScanNowAsync(startRates, cancellationToken);
         return _inFlight;
     }
 
-    private async Task<(AccountScan Scan, AwsCallCount Calls)> ScanNowAsync(CancellationToken cancellationToken)
+    private async Task<(AccountScan Scan, AwsCallCount Calls)> ScanNowAsync(IReadOnlyDictionary<string, double>? startRates, CancellationToken cancellationToken)
     {
-        // Counts this scan's AWS requests; set inside this async method, it flows to its calls only.
-        var counters = new AwsCallCounters();
+        // Counts this scan's AWS requests and tells the pacing where to start; set inside this async
+        // method, it flows to its calls only.
+        var counters = new AwsCallCounters { StartRates = startRates ?? ReadOnlyDictionary<string, double>.Empty };
         AwsCallCounters.Current = counters;
         var account = state.State.Account ?? new OrganizationAccount(AccountId, string.Empty, string.Empty, AccountStatus.Active, string.Empty);
         var startedAt = time.GetUtcNow();

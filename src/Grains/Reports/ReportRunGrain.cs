@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Threading.Channels;
 using ComplianceReport.Compliance.Evaluation;
 using ComplianceReport.Compliance.Exceptions;
@@ -174,6 +175,7 @@ public sealed class ReportRunGrain(
                 try
                 {
                     var previous = await PreviousAccountsAsync(scanning.Token);
+                    s.StartRates ??= await PreviousLimitsAsync(scanning.Token);
                     s.Accounts = await fanOut.DiscoverAsync(previous, a => tagIds.Writer.TryWrite(a.AccountId), scanning.Token);
                     foreach (var account in s.Accounts)
                     {
@@ -305,6 +307,40 @@ public sealed class ReportRunGrain(
             ReportRunLog.PreviousAccountsUnavailable(logger, ex, RunId, baseline);
             return [];
         }
+    }
+
+    /// <summary>
+    /// Where the run this one compares with found AWS's limit, by operation: a scheduled run starts
+    /// every account at once, and from the configured rate they would all slow-start past the limit
+    /// together before any of them learnt it. Empty when there is no such run or it cannot answer.
+    /// </summary>
+    private async Task<Dictionary<string, double>> PreviousLimitsAsync(CancellationToken cancellationToken)
+    {
+        var limits = new Dictionary<string, double>(StringComparer.Ordinal);
+        if (state.State.BaselineRunId is not { } baseline)
+        {
+            return limits;
+        }
+
+        try
+        {
+            var status = await GrainFactory.GetGrain<IReportRunGrain>(baseline).GetStatusAsync(cancellationToken);
+            foreach (var pacing in status.Pacing.Where(p => p.ThrottledAtRequestsPerSecond > 0))
+            {
+                limits[pacing.Operation] = pacing.ThrottledAtRequestsPerSecond;
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            ReportRunLog.PreviousLimitsUnavailable(logger, ex, RunId, baseline);
+        }
+
+        if (limits.Count > 0)
+        {
+            ReportRunLog.StartsAtPreviousLimits(logger, RunId, baseline, string.Join(", ", limits.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Key} {l.Value:0.##}/s"))));
+        }
+
+        return limits;
     }
 
     private string[] AccountIds() => [.. (state.State.Accounts ?? []).Select(a => a.AccountId)];

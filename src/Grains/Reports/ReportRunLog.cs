@@ -39,4 +39,10 @@ internal static partial class ReportRunLog
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Warning, Message = "Run {RunId}: the accounts of run {BaselineRunId} could not be read; scanning starts from discovery alone")]
     public static partial void PreviousAccountsUnavailable(ILogger logger, Exception exception, string runId, string baselineRunId);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Run {RunId}: the pacing of run {BaselineRunId} could not be read; every operation starts at Scan:RequestsPerSecond")]
+    public static partial void PreviousLimitsUnavailable(ILogger logger, Exception exception, string runId, string baselineRunId);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Information, Message = "Run {RunId}: pacing starts where run {BaselineRunId} was throttled: {Limits}")]
+    public static partial void StartsAtPreviousLimits(ILogger logger, string runId, string baselineRunId, string limits);
 }

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using ComplianceReport.Compliance.Diagnostics;
 using ComplianceReport.Compliance.Model;
 using ComplianceReport.Compliance.Ports;
@@ -29,6 +30,8 @@ internal sealed class RunFanOut(
     private readonly Dictionary<string, OrganizationAccount> _scannedFromPrevious = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(Math.Max(1, options.MaxConcurrentAccounts));
 
+    private IReadOnlyDictionary<string, double> StartRates => (IReadOnlyDictionary<string, double>?)store.State.StartRates ?? ReadOnlyDictionary<string, double>.Empty;
+
     /// <summary>Accounts whose scan started, finished or not.</summary>
     public int Started => _scans.Count;
 
@@ -43,7 +46,7 @@ internal sealed class RunFanOut(
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(previewed);
         // Counts the walk's and the preview's Organizations calls; set in this async method, it flows to them only.
-        var counters = new AwsCallCounters();
+        var counters = new AwsCallCounters { StartRates = StartRates };
         AwsCallCounters.Current = counters;
         var walk = discovery.DiscoverAsync(cancellationToken);
 
@@ -167,7 +170,7 @@ internal sealed class RunFanOut(
     {
         var s = store.State;
         var grain = grains.GetGrain<IAccountGrain>(account.AccountId);
-        var request = new ScanRequest(account, options.ResultMaxAge, force, runId, s.BaselineRunId, s.Trigger == RunTrigger.Scheduled);
+        var request = new ScanRequest(account, options.ResultMaxAge, force, runId, s.BaselineRunId, s.Trigger == RunTrigger.Scheduled, StartRates);
         Exception? last = null;
         for (var attempt = 1; attempt <= 2; attempt++)
         {

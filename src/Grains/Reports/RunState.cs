@@ -83,4 +83,8 @@ public sealed class RunState
     /// <summary>What discovery's Organizations calls cost and how they were paced; null until discovery finished.</summary>
     [Id(21)]
     public AwsCallCount? DiscoveryCalls { get; set; }
+
+    /// <summary>Where the previous scheduled run found AWS's limit, by operation: this run's pacing starts there; null until the run started.</summary>
+    [Id(22)]
+    public Dictionary<string, double>? StartRates { get; set; }
 }
