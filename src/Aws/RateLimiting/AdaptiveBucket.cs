@@ -26,6 +26,21 @@ internal sealed class AdaptiveBucket
     /// </summary>
     public const double PlateauSeconds = 10;
 
+    /// <summary>
+    /// The plateau's share of the point it was throttled at when AWS throttles on the plateau itself.
+    /// A limit with a burst of 1 throttles calls sent at its very rate about half the time (a
+    /// request's latency varies by tens of milliseconds, so two arrive closer than they were sent):
+    /// the plateau steps below until it is quiet, 5% at a time.
+    /// </summary>
+    public const double PlateauBackOff = 0.95;
+
+    /// <summary>
+    /// The longest the plateau is held before probing above it again. A probe that finds AWS's limit
+    /// where the plateau already was only costs a throttled call and a cut: each such probe holds the
+    /// next plateau <see cref="PlateauSeconds"/> longer, up to this.
+    /// </summary>
+    public const double MaxHoldSeconds = 3 * PlateauSeconds;
+
     /// <summary>Requests per second added per successful call while nothing says where the limit is.</summary>
     public const double SlowStartIncrement = 1;
 
@@ -62,7 +77,10 @@ internal sealed class AdaptiveBucket
     private long _lastUsed;
     private double _throttlePoint;
     private long _throttledAt;
+    private double _hold;
     private double _measured;
+    private long _lastGrant;
+    private long _previousGrant;
     private long _windowStart;
     private int _windowGrants;
 
@@ -72,9 +90,12 @@ internal sealed class AdaptiveBucket
         _shared = shared;
         _floor = startRate * MinRateFactor;
         _ceiling = ceiling;
-        _rate = Math.Clamp(shared.Rate, _floor, ceiling);
-        _capacity = burst;
-        _tokens = burst;
+        // Peers climbing in slow start may run above the operation's plateau; a new bucket starts at most on it.
+        var (plateau, _, _) = shared.ThrottlePoint();
+        _rate = Math.Clamp(plateau > 0 ? Math.Min(shared.Rate, plateau) : shared.Rate, _floor, ceiling);
+        // An operation whose calls AWS throttled already has told us its burst may be smaller than ours.
+        _capacity = shared.BurstRefused ? 1 : burst;
+        _tokens = _capacity;
         _lastRefill = _lastUsed = _windowStart = time.GetTimestamp();
         _measured = _rate;
     }
@@ -123,6 +144,8 @@ internal sealed class AdaptiveBucket
                     if (_tokens >= 1 - TokenTolerance)
                     {
                         _tokens = Math.Max(0, _tokens - 1);
+                        _previousGrant = _lastGrant;
+                        _lastGrant = now;
                         Measure(now);
                         return _rate;
                     }
@@ -160,7 +183,7 @@ internal sealed class AdaptiveBucket
             var now = _time.GetTimestamp();
 
             // A bucket never throttled itself follows where its peers of the same operation were.
-            var (point, at) = _throttlePoint > 0 ? (_throttlePoint, _throttledAt) : _shared.ThrottlePoint();
+            var (point, at, hold) = _throttlePoint > 0 ? (_throttlePoint, _throttledAt, _hold) : _shared.ThrottlePoint();
             double next;
             if (point <= 0)
             {
@@ -168,7 +191,14 @@ internal sealed class AdaptiveBucket
             }
             else
             {
-                var x = (_time.GetElapsedTime(at, now).TotalSeconds - PlateauSeconds) / PlateauSeconds;
+                // Up the concave half to the plateau, along it for the hold, then the convex half above it.
+                var sinceCut = _time.GetElapsedTime(at, now).TotalSeconds;
+                var x = (sinceCut - PlateauSeconds) / PlateauSeconds;
+                if (x > 0)
+                {
+                    x = Math.Max(0, (sinceCut - PlateauSeconds - hold) / PlateauSeconds);
+                }
+
                 var curve = point * (1 + ((1 - Beta) * x * x * x));
 
                 // Below the throttling point the curve is known ground; above it, probe no faster than slow start.
@@ -188,8 +218,8 @@ internal sealed class AdaptiveBucket
     }
 
     /// <summary>
-    /// AWS throttled a call through this bucket: remember the rate as the throttling point, and cut.
-    /// Returns the throttling point the bucket now holds.
+    /// AWS throttled a call through this bucket: set the plateau from the rate requests really went
+    /// out at, and cut. Returns the plateau the bucket now holds (where the next run may start).
     /// </summary>
     public double Throttled()
     {
@@ -201,8 +231,27 @@ internal sealed class AdaptiveBucket
                 return _throttlePoint;
             }
 
-            // The point is what really went out when AWS said no, as in the AWS SDKs' adaptive mode.
-            _throttlePoint = Math.Min(_rate, Math.Max(_measured, _floor));
+            // What really went out when AWS said no, as in the AWS SDKs' adaptive mode; for an operation
+            // called a few times per account-region the smoothed rate still remembers idle time, so the
+            // spacing of the last two requests says more. Never above the rate the bucket allowed.
+            var sent = Math.Min(_rate, Math.Max(Math.Max(_measured, LastSpacingRate()), _floor));
+            var (known, _, knownHold) = _throttlePoint > 0 ? (_throttlePoint, _throttledAt, _hold) : _shared.ThrottlePoint();
+            if (known <= 0)
+            {
+                // The first limit found.
+                _throttlePoint = sent;
+                _hold = 0;
+            }
+            else
+            {
+                // Throttled on the plateau (or below it): the plateau is too high. Throttled while probing
+                // above it: the plateau was right, unless the probe went far past it first (AWS allows more now).
+                _throttlePoint = sent <= known * (2 - PlateauBackOff)
+                    ? Math.Max(_floor, Math.Min(sent, known) * PlateauBackOff)
+                    : Math.Max(known, sent * (2 * PlateauBackOff - 1));
+                _hold = sent >= known * (2 * PlateauBackOff - 1) && sent <= known * 1.15 ? Math.Min(knownHold + PlateauSeconds, MaxHoldSeconds) : 0;
+            }
+
             _throttledAt = now;
             _rate = Math.Max(_floor, _throttlePoint * Beta);
 
@@ -211,8 +260,20 @@ internal sealed class AdaptiveBucket
             // now on, one request per token's time, or the cuts would chase the burst down to the floor.
             _tokens = Math.Min(_tokens, 0);
             _capacity = 1;
-            _shared.Cut(_throttlePoint, _rate, now);
+            _shared.Cut(_throttlePoint, _hold, _rate, now);
             return _throttlePoint;
         }
+    }
+
+    /// <summary>The rate the last two requests went out at; 0 before the second.</summary>
+    private double LastSpacingRate()
+    {
+        if (_previousGrant == 0)
+        {
+            return 0;
+        }
+
+        var seconds = _time.GetElapsedTime(_previousGrant, _lastGrant).TotalSeconds;
+        return seconds > 0 ? 1 / seconds : double.PositiveInfinity;
     }
 }

@@ -12,6 +12,8 @@ internal sealed class OperationPace
     private double _rate;
     private double _throttlePoint;
     private long _throttledAt;
+    private double _hold;
+    private bool _burstRefused;
     private long _updatedAt;
 
     /// <summary>The rate a new bucket of the operation starts at: the latest any of them ran at.</summary>
@@ -44,6 +46,8 @@ internal sealed class OperationPace
         var pace = new OperationPace(throttlePoint, now);
         pace._throttlePoint = throttlePoint;
         pace._throttledAt = now - (long)(AdaptiveBucket.PlateauSeconds * time.TimestampFrequency);
+        pace._hold = AdaptiveBucket.PlateauSeconds;
+        pace._burstRefused = true;
         return pace;
     }
 
@@ -68,24 +72,38 @@ internal sealed class OperationPace
         }
     }
 
-    /// <summary>A bucket was throttled at <paramref name="throttlePoint"/> and cut to <paramref name="rate"/>.</summary>
-    public void Cut(double throttlePoint, double rate, long timestamp)
+    /// <summary>True once AWS throttled any bucket of the operation: new buckets then start without a burst.</summary>
+    public bool BurstRefused
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _burstRefused;
+            }
+        }
+    }
+
+    /// <summary>A bucket was throttled, set its plateau at <paramref name="throttlePoint"/> held for <paramref name="hold"/> seconds, and was cut to <paramref name="rate"/>.</summary>
+    public void Cut(double throttlePoint, double hold, double rate, long timestamp)
     {
         lock (_sync)
         {
             _throttlePoint = throttlePoint;
+            _hold = hold;
+            _burstRefused = true;
             _throttledAt = timestamp;
             _updatedAt = timestamp;
             _rate = rate;
         }
     }
 
-    /// <summary>The latest throttling point of any bucket of the operation; 0 while none was throttled.</summary>
-    public (double Rate, long At) ThrottlePoint()
+    /// <summary>The latest plateau of any bucket of the operation, when it was set and how long it holds; rate 0 while none was throttled.</summary>
+    public (double Rate, long At, double Hold) ThrottlePoint()
     {
         lock (_sync)
         {
-            return (_throttlePoint, _throttledAt);
+            return (_throttlePoint, _throttledAt, _hold);
         }
     }
 }

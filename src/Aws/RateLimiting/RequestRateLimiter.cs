@@ -94,14 +94,14 @@ public sealed class RequestRateLimiter(IOptions<ScanOptions> options, TimeProvid
     }
 
     /// <summary>
-    /// What an operation without a fresh pace starts from: the limit the last scheduled run learnt,
-    /// never above the ceiling, and never below the configured start. A bucket starting too high is
-    /// cut at its first throttling answer, but one seeded low stays low for the whole run, and a run
-    /// whose sparse calls were cut to the floor (measured 2026-12-05: 0.06/s at a 1/s limit) would
-    /// otherwise make every later week as slow.
+    /// What an operation without a fresh pace starts from: the plateau the last scheduled run learnt,
+    /// never above the ceiling and never below <see cref="AdaptiveBucket.Beta"/> of the configured
+    /// start. A bucket starting too high is cut at its first throttling answer, but one seeded low
+    /// climbs back only slowly, and a run whose sparse calls were cut to the floor (measured
+    /// 2026-12-05: 0.06/s at a 1/s limit) would otherwise make every later week as slow.
     /// </summary>
     private OperationPace StartPace(string operation) =>
-        AwsCallCounters.Current?.StartRates.TryGetValue(operation, out var learnt) == true && learnt > _start
-            ? OperationPace.Learnt(Math.Min(learnt, _ceiling), time)
+        AwsCallCounters.Current?.StartRates.TryGetValue(operation, out var learnt) == true && learnt > 0
+            ? OperationPace.Learnt(Math.Clamp(learnt, Math.Min(_start * AdaptiveBucket.Beta, _ceiling), _ceiling), time)
             : new OperationPace(_start, time.GetTimestamp());
 }

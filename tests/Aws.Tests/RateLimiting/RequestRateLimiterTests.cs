@@ -40,6 +40,17 @@ public sealed class RequestRateLimiterTests
         Assert.True(limiter.CurrentRate(account, Region, Details) >= rate, $"stuck at {limiter.CurrentRate(account, Region, Details)}/s");
     }
 
+    /// <summary>Sends <paramref name="calls"/> requests as fast as the bucket lets them go, each answered at once.</summary>
+    private async Task SendAsync(RequestRateLimiter limiter, int calls)
+    {
+        for (var i = 0; i < calls; i++)
+        {
+            _clock.Advance(TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / limiter.CurrentRate(Account, Region, Details))));
+            await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+            limiter.Succeeded(Account, Region, Details);
+        }
+    }
+
     [Fact]
     public async Task A_burst_goes_out_at_once_then_requests_are_paced_per_account_region_and_operation()
     {
@@ -263,11 +274,12 @@ public sealed class RequestRateLimiterTests
         AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { ["BatchGetResourceConfig"] = 2 } };
         Assert.Equal(1, other.CurrentRate("222222222222", Region, "BatchGetResourceConfig"), 9);
 
-        // A week later it has forgotten, and starts where it is told; a learnt rate below the configured start is not trusted.
+        // A week later it has forgotten, and starts where it is told; a learnt rate far below the configured start is raised to Beta of it.
         _clock.Advance(RequestRateLimiter.ForgetAfter + TimeSpan.FromSeconds(1));
         Assert.Equal(2, other.CurrentRate("333333333333", Region, "BatchGetResourceConfig"), 9);
-        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { [Details] = 0.06 } };
-        Assert.Equal(1, other.CurrentRate("333333333333", Region, Details), 9);
+        AwsCallCounters.Current = new AwsCallCounters { StartRates = new Dictionary<string, double> { [Details] = 0.06, ["DescribeConfigRules"] = 0.9 } };
+        Assert.Equal(AdaptiveBucket.Beta, other.CurrentRate("333333333333", Region, Details), 9);
+        Assert.Equal(0.9, other.CurrentRate("333333333333", Region, "DescribeConfigRules"), 9);
     }
 
     [Fact]
@@ -305,5 +317,56 @@ public sealed class RequestRateLimiterTests
         Assert.InRange(details.ThrottlePoint, AdaptiveBucket.MinRateFactor, 6.5);
         Assert.Equal(limiter.CurrentRate(Account, Region, Details) / AdaptiveBucket.Beta, details.ThrottlePoint, 9);
         Assert.Equal(0, counters.Operations["BatchGetResourceConfig"].ThrottlePoint);
+    }
+
+    [Fact]
+    public async Task Throttled_on_its_plateau_it_steps_below_it_and_throttled_just_above_it_keeps_it_and_holds_it_longer()
+    {
+        var limiter = Limiter();
+        await ClimbToAsync(limiter, 4);
+        limiter.Throttled(Account, Region, Details);
+        var plateau = limiter.CurrentRate(Account, Region, Details) / AdaptiveBucket.Beta;
+
+        // Back on the plateau, throttled again: a limit with a small burst throttles calls at its very rate.
+        _clock.Advance(TimeSpan.FromSeconds(AdaptiveBucket.PlateauSeconds));
+        await SendAsync(limiter, 8);
+        Assert.InRange(limiter.CurrentRate(Account, Region, Details), plateau * 0.999, plateau * 1.01);
+        limiter.Throttled(Account, Region, Details);
+        var stepped = limiter.CurrentRate(Account, Region, Details) / AdaptiveBucket.Beta;
+        Assert.InRange(stepped, plateau * AdaptiveBucket.PlateauBackOff * 0.99, plateau * AdaptiveBucket.PlateauBackOff * 1.001);
+
+        // This time the plateau holds for a further PlateauSeconds before the probe starts.
+        _clock.Advance(TimeSpan.FromSeconds(AdaptiveBucket.PlateauSeconds * 1.9));
+        Succeed(limiter, 1);
+        Assert.InRange(limiter.CurrentRate(Account, Region, Details), stepped * 0.999, stepped * 1.001);
+
+        // Probing just above the plateau finds the limit there: the plateau stays.
+        _clock.Advance(TimeSpan.FromSeconds(AdaptiveBucket.PlateauSeconds * 0.7));
+        await SendAsync(limiter, 4);
+        Assert.InRange(limiter.CurrentRate(Account, Region, Details), stepped * 1.06, stepped * 1.15);
+        limiter.Throttled(Account, Region, Details);
+        Assert.Equal(stepped * AdaptiveBucket.Beta, limiter.CurrentRate(Account, Region, Details), 6);
+    }
+
+    [Fact]
+    public async Task Once_AWS_throttled_an_operation_its_new_account_regions_start_without_a_burst()
+    {
+        var limiter = Limiter(burst: 3);
+        await limiter.WaitAsync("222222222222", Region, Details, CancellationToken.None);
+        limiter.Throttled("222222222222", Region, Details);
+        var rate = limiter.LearntRate(Details);
+
+        await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        var second = limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1.01 / rate));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
+
+        // Another operation keeps the configured burst.
+        for (var i = 0; i < 3; i++)
+        {
+            await limiter.WaitAsync(Account, Region, "DescribeConfigRules", CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        }
     }
 }
