@@ -32,7 +32,10 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
     /// <summary>True when <see cref="ReadBeforeWalkEnds"/> were read before the walk returned.</summary>
     public bool ScannedDuringWalk { get; private set; }
 
-    /// <summary>When above 0, every region read reports AWS throttling GetComplianceDetailsByConfigRule at this rate plus its account's first digit, and the walk ListAccountsForParent at this rate.</summary>
+    /// <summary>
+    /// When above 0, every region read reports 20 GetComplianceDetailsByConfigRule calls, one throttled at this rate plus its
+    /// account's first digit, and the walk one ListAccountsForParent call, throttled at this rate.
+    /// </summary>
     public double ThrottledAt { get; set; }
 
     /// <summary>The start rates the pacing was given, by account id (the walk's under "walk"), of the latest scan.</summary>
@@ -92,6 +95,12 @@ public sealed class TaggedOrganization : IOrganizationDiscovery, IComplianceRead
         StartRatesSeen[accountId] = AwsCallCounters.Current?.StartRates ?? new Dictionary<string, double>();
         if (ThrottledAt > 0)
         {
+            // One call in 20 throttled: not often enough to start the next run below the limit found.
+            for (var i = 0; i < 19; i++)
+            {
+                AwsCallCounters.Current?.Answered("GetComplianceDetailsByConfigRule");
+            }
+
             AwsCallCounters.Current?.ThrottledAt("GetComplianceDetailsByConfigRule", ThrottledAt + (accountId[0] - '0'));
         }
 

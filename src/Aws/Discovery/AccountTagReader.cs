@@ -37,13 +37,16 @@ public sealed class AccountTagReader(
 
     private readonly OrganizationOptions _options = options.Value;
 
-    public async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
+    public Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken) =>
+        ReadUntilAsync(accountIds, CancellationToken.None, cancellationToken);
+
+    public async Task<AccountTags> ReadUntilAsync(IAsyncEnumerable<string> accountIds, CancellationToken stop, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(accountIds);
         var ids = accountIds.WithCancellation(cancellationToken).ConfigureAwait(false).GetAsyncEnumerator();
         try
         {
-            return await ReadAsync(ids, cancellationToken).ConfigureAwait(false);
+            return await ReadAsync(ids, stop, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -51,7 +54,7 @@ public sealed class AccountTagReader(
         }
     }
 
-    private async Task<AccountTags> ReadAsync(ConfiguredCancelableAsyncEnumerable<string>.Enumerator ids, CancellationToken cancellationToken)
+    private async Task<AccountTags> ReadAsync(ConfiguredCancelableAsyncEnumerable<string>.Enumerator ids, CancellationToken stop, CancellationToken cancellationToken)
     {
         // No session (no AssumeRole) until there is an account to ask about.
         if (!await ids.MoveNextAsync())
@@ -80,6 +83,9 @@ public sealed class AccountTagReader(
         using var client = clients.CreateOrganizations(session.Credentials);
         var organizations = new OrganizationsClient(client, limiter.For(session.AccountId, "organizations"));
 
+        // Cancels the reads still paced (and the wait for a free slot) once the caller stops: at 1 request/s
+        // four queued renewals held the end of a run for four seconds.
+        using var abandon = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop);
         var tags = new ConcurrentDictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         var failed = new ConcurrentQueue<(string AccountId, string Reason)>();
         var denied = 0;
@@ -96,7 +102,7 @@ public sealed class AccountTagReader(
                     return;
                 }
 
-                var read = await organizations.ListTagsForResourceAsync(accountId, cancellationToken).ConfigureAwait(false);
+                var read = await organizations.ListTagsForResourceAsync(accountId, abandon.Token).ConfigureAwait(false);
                 tags[accountId] = read
                     .Where(t => !string.IsNullOrEmpty(t.Key))
                     .DistinctBy(t => t.Key, StringComparer.Ordinal)
@@ -115,6 +121,10 @@ public sealed class AccountTagReader(
 
                 failed.Enqueue((accountId, $"{ex.ErrorCode}: {ex.Message}"));
             }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                // Dropped: the caller stopped before its turn came; its cached tags stay as they were.
+            }
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failed.Enqueue((accountId, ex.Message));
@@ -128,23 +138,35 @@ public sealed class AccountTagReader(
         // The next id is asked for only once a read can start: a caller that stops yielding ids
         // (a run renewing cached tags until its scan ends) stops the reads with it.
         var reads = new List<Task>();
-        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        do
+        try
         {
-            if (seen.Add(ids.Current))
+            await gate.WaitAsync(abandon.Token).ConfigureAwait(false);
+            do
             {
-                reads.Add(ReadOneAsync(ids.Current));
-            }
-            else
-            {
-                gate.Release();
-            }
+                if (stop.IsCancellationRequested)
+                {
+                    break;
+                }
 
-            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (seen.Add(ids.Current))
+                {
+                    reads.Add(ReadOneAsync(ids.Current));
+                }
+                else
+                {
+                    gate.Release();
+                }
+
+                await gate.WaitAsync(abandon.Token).ConfigureAwait(false);
+            }
+            while (await ids.MoveNextAsync());
+
+            gate.Release();
         }
-        while (await ids.MoveNextAsync());
-
-        gate.Release();
+        catch (OperationCanceledException) when (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while waiting for a free slot: what was started is finished or dropped below.
+        }
 
         await Task.WhenAll(reads).ConfigureAwait(false);
         Log.AccountTagsRead(logger, tags.Count, _options.ManagementAccountId, (long)time.GetElapsedTime(started).TotalMilliseconds);

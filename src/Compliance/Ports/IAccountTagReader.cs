@@ -15,4 +15,13 @@ public interface IAccountTagReader
     /// tags and the run says so once.
     /// </summary>
     Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, for reads the caller may cut short: once <paramref name="stop"/>
+    /// fires no further id is pulled, reads still waiting for their turn at the pacing are dropped
+    /// rather than waited for, and the tags read by then are returned. A reader that cannot drop
+    /// reads finishes those started.
+    /// </summary>
+    Task<AccountTags> ReadUntilAsync(IAsyncEnumerable<string> accountIds, CancellationToken stop, CancellationToken cancellationToken) =>
+        ReadAsync(accountIds, cancellationToken);
 }

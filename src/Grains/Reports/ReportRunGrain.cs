@@ -37,6 +37,12 @@ public sealed class ReportRunGrain(
 {
     private const string KeepAliveReminder = "run-keepalive";
 
+    /// <summary>The throttled share of an operation's calls above which the next run starts it below its plateau: the target for the throttled share.</summary>
+    private const double OftenThrottledShare = 0.05;
+
+    /// <summary>Where such an operation starts, as a share of its plateau: two of the limiter's 5% steps, one run's worth of them.</summary>
+    private const double OftenThrottledStart = 0.9;
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly RunDeliveryPipeline _delivery = new(sinks, reportOptions.Value.DeliveryTimeout, logger);
     private readonly RunWorkbookFile _workbook = new(workbookWriter, reportOptions.Value.OutputDirectory);
@@ -327,7 +333,10 @@ public sealed class ReportRunGrain(
             var status = await GrainFactory.GetGrain<IReportRunGrain>(baseline).GetStatusAsync(cancellationToken);
             foreach (var pacing in status.Pacing.Where(p => p.ThrottledAtRequestsPerSecond > 0))
             {
-                limits[pacing.Operation] = pacing.ThrottledAtRequestsPerSecond;
+                // An operation throttled often at its plateau was paced too close to the limit for its
+                // calls (a chain of two pages sent one token's time apart meets a burst of 1 with latency
+                // jitter half the time): it starts below it, and the next run corrects again from there.
+                limits[pacing.Operation] = pacing.ThrottledAtRequestsPerSecond * (pacing.ThrottledShare > OftenThrottledShare ? OftenThrottledStart : 1);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -46,7 +46,7 @@ internal sealed class RunAccountTags(
         }
 
         var refresh = _refresh = new AccountTagsRefresh(cached, maxAge, time.GetUtcNow());
-        _required = ReadAsync(Required(refresh, accountIds, cancellationToken), cancellationToken);
+        _required = ReadAsync(Required(refresh, accountIds, cancellationToken), CancellationToken.None, cancellationToken);
     }
 
     /// <summary>
@@ -57,7 +57,8 @@ internal sealed class RunAccountTags(
     {
         if (_refresh is { } refresh && _required is { } required && _renewal is null)
         {
-            _renewal = ReadAsync(Renewals(refresh, required, accountIds, scanDone), cancellationToken);
+            // Reads still waiting for their turn when the scan ends are dropped: the run does not wait on renewals.
+            _renewal = ReadAsync(Renewals(refresh, required, accountIds, scanDone), scanDone, cancellationToken);
         }
     }
 
@@ -122,7 +123,7 @@ internal sealed class RunAccountTags(
         }
     }
 
-    private async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken cancellationToken)
+    private async Task<AccountTags> ReadAsync(IAsyncEnumerable<string> accountIds, CancellationToken stop, CancellationToken cancellationToken)
     {
         if (reader is null)
         {
@@ -131,7 +132,7 @@ internal sealed class RunAccountTags(
 
         try
         {
-            return await reader.ReadAsync(accountIds, cancellationToken);
+            return await reader.ReadUntilAsync(accountIds, stop, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -55,15 +55,40 @@ public sealed class AccountTagReaderSimulatorTests
         Assert.Contains("ListTagsForResource not attempted", tags.Unavailable, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Provider(SimulatorApp simulator, string managementAccountId)
+    [Fact]
+    public async Task Stopped_it_drops_the_reads_still_waiting_for_the_pacing_and_returns_those_done()
+    {
+        // One call a second: every read but the first waits its turn, four at a time.
+        await using var simulator = await SimulatorApp.StartAsync(new SimulatorOptions { Accounts = 30, Seed = 23, ThrottleRps = 1, ThrottleBurst = 1 });
+        await using var provider = Provider(simulator, simulator.ManagementAccountId, requestsPerSecond: 1);
+        var reader = provider.GetRequiredService<IAccountTagReader>();
+        var accounts = simulator.Organization.Accounts;
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(2.5));
+
+        var read = reader.ReadUntilAsync(accounts.Select(a => a.Id).ToAsyncEnumerable(), stop.Token, CancellationToken.None);
+        var returned = await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(3.5)));
+
+        // Within a second of the stop, though three more reads were queued; those done are kept, those dropped are no failures.
+        Assert.Same(read, returned);
+        var tags = await read;
+        Assert.InRange(tags.ByAccountId.Count, 1, 4);
+        Assert.Null(tags.Unavailable);
+        foreach (var (id, accountTags) in tags.ByAccountId)
+        {
+            var account = Assert.Single(accounts, a => a.Id == id);
+            Assert.Equal(account.Tags.Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal), accountTags.Select(t => $"{t.Key}={t.Value}").Order(StringComparer.Ordinal));
+        }
+    }
+
+    private static ServiceProvider Provider(SimulatorApp simulator, string managementAccountId, double requestsPerSecond = 50)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Organization:ManagementAccountId"] = managementAccountId,
             ["Organization:Regions:0"] = "us-east-1",
             ["Aws:ServiceUrl"] = simulator.Endpoint.ToString(),
-            ["Scan:RequestsPerSecond"] = "50",
-            ["Scan:RequestsBurst"] = "10",
+            ["Scan:RequestsPerSecond"] = requestsPerSecond.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Scan:RequestsBurst"] = requestsPerSecond >= 10 ? "10" : "1",
         }).Build();
         return new ServiceCollection()
             .AddLogging()
