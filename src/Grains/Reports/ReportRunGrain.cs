@@ -43,6 +43,9 @@ public sealed class ReportRunGrain(
     /// <summary>Where such an operation starts, as a share of its plateau: two of the limiter's 5% steps, one run's worth of them.</summary>
     private const double OftenThrottledStart = 0.9;
 
+    /// <summary>How far above an operation's limit found its highest rate may be before that limit is not trusted for the next start.</summary>
+    private const double UntrustedLimitFactor = 2;
+
     private readonly CancellationTokenSource _stopping = new();
     private readonly RunDeliveryPipeline _delivery = new(sinks, reportOptions.Value.DeliveryTimeout, logger);
     private readonly RunWorkbookFile _workbook = new(workbookWriter, reportOptions.Value.OutputDirectory);
@@ -331,7 +334,9 @@ public sealed class ReportRunGrain(
         try
         {
             var status = await GrainFactory.GetGrain<IReportRunGrain>(baseline).GetStatusAsync(cancellationToken);
-            foreach (var pacing in status.Pacing.Where(p => p.ThrottledAtRequestsPerSecond > 0))
+            // Where other account-regions of the operation ran at twice the limit unthrottled, the few that
+            // were throttled (early in a slow start, say) do not describe it: it slow-starts as in a first run.
+            foreach (var pacing in status.Pacing.Where(p => p.ThrottledAtRequestsPerSecond > 0 && p.PeakRequestsPerSecond <= UntrustedLimitFactor * p.ThrottledAtRequestsPerSecond))
             {
                 // An operation throttled often at its plateau was paced too close to the limit for its
                 // calls (a chain of two pages sent one token's time apart meets a burst of 1 with latency
