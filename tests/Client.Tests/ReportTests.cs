@@ -25,11 +25,17 @@ public sealed class ReportTests
     public async Task Status_shows_the_rate_each_operation_reached_and_its_throttled_share()
     {
         var api = new FakeComplianceApi();
-        api.Runs.Add(Samples.Run("2026-W49", RunPhase.Completed) with { Pacing = [new("GetComplianceDetailsByConfigRule", 400, 8, 4.5)] });
+        api.Runs.Add(Samples.Run("2026-W49", RunPhase.Completed) with
+        {
+            Pacing = [new("DescribeConfigRules", 40, 0, 2), new("GetComplianceDetailsByConfigRule", 400, 8, 4.5, 3.875)],
+        });
 
         var result = await Cli.RunAsync(api, 240, "report", "status");
 
-        Assert.Contains("GetComplianceDetailsByConfigRule: up to 4.5/s per account-region, 400 calls, 2.0 % throttled", result.Output, StringComparison.Ordinal);
+        // Where AWS throttled, the limit found (the next scheduled run starts there); an operation never throttled has none.
+        Assert.Contains("GetComplianceDetailsByConfigRule: up to 4.5/s per account-region, 400 calls, 2.0 % throttled (AWS's limit found at 3.88/s)", result.Output, StringComparison.Ordinal);
+        var describe = Assert.Single(result.Output.Split('\n'), line => line.Contains("DescribeConfigRules:", StringComparison.Ordinal));
+        Assert.EndsWith("DescribeConfigRules: up to 2/s per account-region, 40 calls, 0.0 % throttled", describe.TrimEnd());
     }
 
     [Fact]
