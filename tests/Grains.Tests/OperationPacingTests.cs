@@ -25,4 +25,13 @@ public sealed class OperationPacingTests
         var even = OperationPacing.Merge([[new OperationPacing(Details, 1, 1, 1, 1.0)], [new OperationPacing(Details, 1, 1, 1, 3.0)]]);
         Assert.Equal(2.0, Assert.Single(even).ThrottledAtRequestsPerSecond, 9);
     }
+
+    [Fact]
+    public void The_next_run_starts_at_the_limit_found_below_it_when_throttled_often_and_not_there_when_never_throttled_or_far_outrun()
+    {
+        Assert.Equal(3.2, new OperationPacing(Details, 100, 5, 3.5, 3.2).NextStartRequestsPerSecond, 9);
+        Assert.Equal(3.2 * 0.9, new OperationPacing(Details, 100, 6, 3.5, 3.2).NextStartRequestsPerSecond, 9);
+        Assert.Equal(0, new OperationPacing(Details, 100, 0, 8).NextStartRequestsPerSecond);
+        Assert.Equal(0, new OperationPacing(Details, 100, 1, 8, 3.9).NextStartRequestsPerSecond);
+    }
 }

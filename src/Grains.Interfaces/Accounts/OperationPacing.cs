@@ -17,8 +17,29 @@ public sealed record OperationPacing(
     [property: Id(3)] double PeakRequestsPerSecond,
     [property: Id(4)] double ThrottledAtRequestsPerSecond = 0)
 {
+    /// <summary>The throttled share above which the next run starts the operation below its limit: the throttled share the pacing aims to stay under.</summary>
+    private const double OftenThrottledShare = 0.05;
+
+    /// <summary>Where such an operation starts, as a share of its limit: two of the limiter's 5% steps, one run's worth of them.</summary>
+    private const double OftenThrottledStart = 0.9;
+
+    /// <summary>How far above the limit found the highest rate may be before that limit is not trusted for the next start.</summary>
+    private const double UntrustedLimitFactor = 2;
+
     /// <summary>Throttled attempts as a share of all attempts, 0 to 1.</summary>
     public double ThrottledShare => Calls == 0 ? 0 : (double)Throttled / Calls;
+
+    /// <summary>
+    /// Where the next scheduled run starts the operation, in requests per second per account and
+    /// region; 0: at the configured rate. That is the limit found, or 0.9 of it when the operation was
+    /// throttled often (a chain of two pages sent one token's time apart meets a burst of 1 with latency
+    /// jitter half the time), and 0 when it was never throttled or when its highest rate was more than
+    /// twice the limit (the few account-regions throttled, early in a slow start say, do not describe it).
+    /// </summary>
+    public double NextStartRequestsPerSecond =>
+        ThrottledAtRequestsPerSecond <= 0 || PeakRequestsPerSecond > UntrustedLimitFactor * ThrottledAtRequestsPerSecond
+            ? 0
+            : ThrottledAtRequestsPerSecond * (ThrottledShare > OftenThrottledShare ? OftenThrottledStart : 1);
 
     /// <summary>
     /// One line per operation, in name order: attempts and throttling added up, the highest peak

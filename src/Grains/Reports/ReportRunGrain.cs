@@ -37,15 +37,6 @@ public sealed class ReportRunGrain(
 {
     private const string KeepAliveReminder = "run-keepalive";
 
-    /// <summary>The throttled share of an operation's calls above which the next run starts it below its plateau: the target for the throttled share.</summary>
-    private const double OftenThrottledShare = 0.05;
-
-    /// <summary>Where such an operation starts, as a share of its plateau: two of the limiter's 5% steps, one run's worth of them.</summary>
-    private const double OftenThrottledStart = 0.9;
-
-    /// <summary>How far above an operation's limit found its highest rate may be before that limit is not trusted for the next start.</summary>
-    private const double UntrustedLimitFactor = 2;
-
     private readonly CancellationTokenSource _stopping = new();
     private readonly RunDeliveryPipeline _delivery = new(sinks, reportOptions.Value.DeliveryTimeout, logger);
     private readonly RunWorkbookFile _workbook = new(workbookWriter, reportOptions.Value.OutputDirectory);
@@ -334,14 +325,9 @@ public sealed class ReportRunGrain(
         try
         {
             var status = await GrainFactory.GetGrain<IReportRunGrain>(baseline).GetStatusAsync(cancellationToken);
-            // Where other account-regions of the operation ran at twice the limit unthrottled, the few that
-            // were throttled (early in a slow start, say) do not describe it: it slow-starts as in a first run.
-            foreach (var pacing in status.Pacing.Where(p => p.ThrottledAtRequestsPerSecond > 0 && p.PeakRequestsPerSecond <= UntrustedLimitFactor * p.ThrottledAtRequestsPerSecond))
+            foreach (var pacing in status.Pacing.Where(p => p.NextStartRequestsPerSecond > 0))
             {
-                // An operation throttled often at its plateau was paced too close to the limit for its
-                // calls (a chain of two pages sent one token's time apart meets a burst of 1 with latency
-                // jitter half the time): it starts below it, and the next run corrects again from there.
-                limits[pacing.Operation] = pacing.ThrottledAtRequestsPerSecond * (pacing.ThrottledShare > OftenThrottledShare ? OftenThrottledStart : 1);
+                limits[pacing.Operation] = pacing.NextStartRequestsPerSecond;
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

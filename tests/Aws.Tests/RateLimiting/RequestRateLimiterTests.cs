@@ -29,12 +29,7 @@ public sealed class RequestRateLimiterTests
     {
         for (var i = 0; i < 1000 && limiter.CurrentRate(account, Region, Details) < rate; i++)
         {
-            // One token's time (rounded up to whole ticks), then the request: the token is there, so it is granted at once on this
-            // thread. Advancing while a grant waits on the thread pool raced with it on a loaded machine
-            // (the clock ran ahead of the requests, and the climb stuck at 11/s).
-            _clock.Advance(TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / limiter.CurrentRate(account, Region, Details))));
-            await limiter.WaitAsync(account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-            limiter.Succeeded(account, Region, Details);
+            await SendOneAsync(limiter, account);
         }
 
         Assert.True(limiter.CurrentRate(account, Region, Details) >= rate, $"stuck at {limiter.CurrentRate(account, Region, Details)}/s");
@@ -45,10 +40,31 @@ public sealed class RequestRateLimiterTests
     {
         for (var i = 0; i < calls; i++)
         {
-            _clock.Advance(TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / limiter.CurrentRate(Account, Region, Details))));
-            await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-            limiter.Succeeded(Account, Region, Details);
+            await SendOneAsync(limiter, Account);
         }
+    }
+
+    /// <summary>
+    /// One token's time (rounded up to whole ticks), then one request, answered: the token is there, so it is granted at
+    /// once on this thread. Advancing while a grant waits on the thread pool raced with it on a loaded machine
+    /// (the clock ran ahead of the requests, and a climb stuck at 11/s).
+    /// </summary>
+    private async Task SendOneAsync(RequestRateLimiter limiter, string account)
+    {
+        _clock.Advance(TimeSpan.FromTicks((long)Math.Ceiling(TimeSpan.TicksPerSecond / limiter.CurrentRate(account, Region, Details))));
+        await limiter.WaitAsync(account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        limiter.Succeeded(account, Region, Details);
+    }
+
+    /// <summary>A request goes at once, and the next only one token's time at <paramref name="rate"/> later: no burst.</summary>
+    private async Task AssertNoBurstAsync(RequestRateLimiter limiter, double rate)
+    {
+        await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        var second = limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask();
+        await Task.Delay(50);
+        Assert.False(second.IsCompleted);
+        _clock.Advance(TimeSpan.FromSeconds(1.01 / rate));
+        await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
 
     [Fact]
@@ -292,12 +308,7 @@ public sealed class RequestRateLimiterTests
 
         // Long idle: the bucket refills, but to one token, not three.
         _clock.Advance(TimeSpan.FromSeconds(30));
-        await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var second = limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask();
-        await Task.Delay(50);
-        Assert.False(second.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(1.01 / rate));
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        await AssertNoBurstAsync(limiter, rate);
     }
 
     [Fact]
@@ -356,12 +367,7 @@ public sealed class RequestRateLimiterTests
         limiter.Throttled("222222222222", Region, Details);
         var rate = limiter.LearntRate(Details);
 
-        await limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(5));
-        var second = limiter.WaitAsync(Account, Region, Details, CancellationToken.None).AsTask();
-        await Task.Delay(50);
-        Assert.False(second.IsCompleted);
-        _clock.Advance(TimeSpan.FromSeconds(1.01 / rate));
-        await second.WaitAsync(TimeSpan.FromSeconds(5));
+        await AssertNoBurstAsync(limiter, rate);
 
         // Another operation keeps the configured burst.
         for (var i = 0; i < 3; i++)
